@@ -1,0 +1,75 @@
+namespace Polo.Data.Analysis;
+
+/// <summary>
+/// Kinds of attributable cause. Unexplained is the part of a delta no event or usage change accounts for;
+/// it is always listed first.
+/// </summary>
+public static class CauseKind
+{
+    public const string Unexplained = "unexplained";
+    public const string Launched = "launched";          // new resource started costing
+    public const string Terminated = "terminated";      // resource stopped existing
+    public const string Resized = "resized";            // instance type / volume size changed
+    public const string Started = "started";            // state change to running
+    public const string Stopped = "stopped";            // state change to stopped
+    public const string RanLonger = "ran_longer";       // ran more hours than in the baseline, no lifecycle change
+    public const string UsageChange = "usage_change";   // same resource, same price, more/less usage (e.g. NAT bytes)
+    public const string Orphaned = "orphaned";          // detached/unattached resources that keep costing
+    public const string TagChange = "tag_change";       // cost moved between hierarchy nodes because a tag changed
+}
+
+/// <summary>One piece of evidence: the event (or usage observation) that explains a resource's change.</summary>
+public sealed record Evidence(DateTime Time, string ResourceId, string EventType, string Summary, string? EventId);
+
+/// <summary>A resource's change between baseline and period, attributed to one cause.</summary>
+public sealed record ResourceDelta(
+    string ResourceId,
+    string ResourceType,
+    string AccountId,
+    string Service,
+    decimal BaselineCost,
+    decimal PeriodCost,
+    string Cause,
+    decimal Explained,
+    IReadOnlyList<Evidence> Evidence)
+{
+    public decimal Delta => PeriodCost - BaselineCost;
+    public decimal Unexplained => Delta - Explained;
+}
+
+/// <summary>A node of the delta tree (customer → cluster → index; or account/role/service when grouped so).</summary>
+public sealed record DeltaNode(
+    string NodeId,
+    string NodeType,
+    string Name,
+    decimal BaselineCost,
+    decimal PeriodCost,
+    decimal Explained,
+    IReadOnlyList<DeltaNode> Children,
+    IReadOnlyList<ResourceDelta> Resources)
+{
+    public decimal Delta => PeriodCost - BaselineCost;
+    public decimal Unexplained => Delta - Explained;
+}
+
+/// <summary>Same-kind causes summed across the estate, e.g. "orphaned volumes accumulated (+$400)".</summary>
+public sealed record CauseSummary(string Cause, string NodeId, string Description, decimal Amount, int ResourceCount,
+    IReadOnlyList<string> ResourceIds);
+
+/// <summary>
+/// The answer to "costs moved by X — why?". Baseline cost is scaled to the period's length, so ranges of different
+/// lengths compare fairly. Invariant: Delta == sum of top-level node deltas == sum of all cause amounts
+/// (unexplained included), to the cent.
+/// </summary>
+public sealed record DeltaDecomposition(
+    TimeRange Baseline,
+    TimeRange Period,
+    Grouping GroupBy,
+    decimal BaselineCost,
+    decimal PeriodCost,
+    IReadOnlyList<DeltaNode> Nodes,
+    IReadOnlyList<CauseSummary> Causes)
+{
+    public decimal Delta => PeriodCost - BaselineCost;
+    public decimal Unexplained => Causes.Where(c => c.Cause == CauseKind.Unexplained).Sum(c => c.Amount);
+}

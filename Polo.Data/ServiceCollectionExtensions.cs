@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Polo.Data.Migrations;
+
+namespace Polo.Data;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddPoloData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new ClickHouseOptions();
+        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton<IClickHouse>(_ => ClickHouseFactory.Create(options));
+        services.AddSingleton<DataChangeNotifier>();
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; call once at startup before serving.</summary>
+    public static async Task<MigrationResult> MigratePoloAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<ClickHouseOptions>();
+        var ch = services.GetRequiredService<IClickHouse>();
+        return await new MigrationRunner(ch, options.ResolveMigrationsPath()).ApplyAsync(ct);
+    }
+}

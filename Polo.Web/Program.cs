@@ -1,0 +1,36 @@
+using MudBlazor.Services;
+using Polo.Data;
+using Polo.Web.Cli;
+using Polo.Web.Components;
+using Polo.Web.Services;
+
+// Command-line tools share the app's configuration: `dotnet run --project Polo.Web -- generate-demo --days 90`.
+if (args.Length > 0 && CliCommands.IsCommand(args[0]))
+    return await CliCommands.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddPoloData(builder.Configuration);
+builder.Services.AddPoloWeb(builder.Configuration);
+
+var app = builder.Build();
+
+var migrated = await app.Services.MigratePoloAsync();
+app.Logger.LogInformation("ClickHouse ({Transport}) ready; migrations applied now: {Applied}",
+    app.Services.GetRequiredService<IClickHouse>().Transport,
+    migrated.Applied.Count == 0 ? "none" : string.Join(", ", migrated.Applied));
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,16 @@
+using Polo.Data.Analysis;
+
+namespace Polo.Web.Services;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Everything the pages need: read-side queries, the demo seeder, collectors.</summary>
+    public static IServiceCollection AddPoloWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPoloAnalysis();
+        services.AddSingleton<DemoSeedStatus>();
+        if (configuration.GetValue("Polo:SeedDemoOnFirstRun", true))
+            services.AddHostedService<DemoSeeder>();
+        return services;
+    }
+}
