@@ -1,0 +1,40 @@
+using Polo.Data.Embedded;
+using Polo.Data.Migrations;
+
+namespace Polo.Data.Tests.Infrastructure;
+
+/// <summary>
+/// The real embedded engine for tests. chDB allows one data path per process, so the whole test run shares one
+/// temporary path and every test class works in a database of its own.
+/// </summary>
+public static class TestEngine
+{
+    public static readonly string DataPath = Path.Combine(Path.GetTempPath(), $"polo-tests-{Environment.ProcessId}");
+
+    public static string MigrationsPath => Path.Combine(AppContext.BaseDirectory, "migrations");
+
+    public static string UniqueDatabase(string prefix = "t") =>
+        $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)];
+
+    /// <summary>A fresh database; migrated unless told otherwise.</summary>
+    public static async Task<EmbeddedClickHouse> CreateAsync(string? database = null, bool migrate = true)
+    {
+        var ch = new EmbeddedClickHouse(DataPath, database ?? UniqueDatabase(), poolSize: 4);
+        if (migrate) await new MigrationRunner(ch, MigrationsPath).ApplyAsync();
+        return ch;
+    }
+}
+
+/// <summary>xunit class fixture: one migrated database shared by the tests of a class, dropped afterwards.</summary>
+public sealed class MigratedDatabase : IAsyncLifetime
+{
+    public EmbeddedClickHouse Ch { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Ch = await TestEngine.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
+        await Ch.DisposeAsync();
+    }
+}
