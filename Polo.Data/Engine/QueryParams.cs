@@ -53,7 +53,9 @@ public sealed class QueryParams : IEnumerable<KeyValuePair<string, object?>>
     public static string FormatDateTime(DateTime dt)
     {
         var utc = dt.Kind == DateTimeKind.Local ? dt.ToUniversalTime() : dt;
-        return utc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        // Whole seconds fit both DateTime and DateTime64 parameters; fractions only where they exist.
+        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.fff";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>A quoted literal inside an array or map value: the element parser reads quoted, backslash-escaped text.</summary>

@@ -54,7 +54,7 @@ public static class CliCommands
                 $"demo estate: {summary.Accounts} accounts, {summary.Customers} customers, {summary.Resources} resources, " +
                 $"{summary.CostRows} cost rows, {summary.Events} events, total ${summary.TotalCost:N2}"));
             foreach (var c in summary.Causes)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  injected {c.Kind}: {c.Description} ({c.ExpectedDelta:+$#,0.00;-$#,0.00})"));
+                Console.WriteLine($"  injected {c.Kind} on {c.NodeId}: {c.Description}");
             return 0;
         }
         catch (Exception e) when (e is ClickHouseException or MigrationException or InvalidOperationException or ArgumentException)
