@@ -41,12 +41,18 @@ public sealed class QueryParams : IEnumerable<KeyValuePair<string, object?>>
         Guid g => Quoted(g.ToString(), topLevel),
         Enum e => Quoted(e.ToString(), topLevel),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IDictionary map => "{" + string.Join(",", map.Cast<DictionaryEntry>()
+        IDictionary map => "{" + string.Join(",", EntriesOf(map)
             .Select(e => Literal(e.Key, false) + ":" + (e.Value is null ? "NULL" : Literal(e.Value, false)))) + "}",
         IEnumerable items => "[" + string.Join(",", items.Cast<object?>()
             .Select(i => i is null ? "NULL" : Literal(i, false))) + "]",
         _ => Quoted(value.ToString() ?? "", topLevel),
     };
+
+    private static IEnumerable<DictionaryEntry> EntriesOf(IDictionary map)
+    {
+        var e = map.GetEnumerator();
+        while (e.MoveNext()) yield return e.Entry;
+    }
 
     private static string Quoted(string s, bool topLevel) => topLevel ? s : Quote(s);
 

@@ -1,0 +1,133 @@
+using Polo.Data.Analysis;
+using Polo.Data.Demo;
+using Polo.Data.Tests.Infrastructure;
+
+namespace Polo.Data.Tests.Demo;
+
+public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFixture<DemoEstateFixture>
+{
+    private IClickHouse Ch => demo.Ch;
+
+    [Fact]
+    public async Task Estate_spans_the_legacy_fleet_with_hourly_cost_for_every_hour()
+    {
+        Assert.Equal(16, await Ch.ScalarAsync<long>("SELECT uniqExact(account_id) FROM cost_hourly"));
+        Assert.Equal(16, await Ch.ScalarAsync<long>("SELECT count() FROM account_metadata"));
+        Assert.Equal(30 * 24, await Ch.ScalarAsync<long>("SELECT uniqExact(hour) FROM cost_hourly"));
+        Assert.Equal(DemoEstateFixture.End.AddDays(-30), await Ch.ScalarAsync<DateTime>("SELECT min(hour) FROM cost_hourly"));
+        Assert.Equal(DemoEstateFixture.End.AddHours(-1), await Ch.ScalarAsync<DateTime>("SELECT max(hour) FROM cost_hourly"));
+        foreach (var type in new[] { "ec2_instance", "ebs_volume", "ebs_snapshot", "nat_gateway", "elastic_ip", "load_balancer", "network_interface" })
+            Assert.True(await Ch.ScalarAsync<long>("SELECT count() FROM resource_snapshots WHERE resource_type = {t:String}",
+                new QueryParams { ["t"] = type }) > 0, $"no {type} in the estate");
+        Assert.True(demo.Summary.Customers >= 8);
+    }
+
+    [Fact]
+    public async Task Daily_rollup_equals_hourly_cost_and_the_reported_total()
+    {
+        var hourly = await Ch.ScalarAsync<decimal>("SELECT sum(cost) FROM cost_hourly");
+        var daily = await Ch.ScalarAsync<decimal>("SELECT sum(cost) FROM cost_rollup_daily");
+        Assert.Equal(hourly, daily);
+        Assert.Equal(hourly, demo.Summary.TotalCost);
+        Assert.InRange(hourly, 10_000m, 1_000_000m);
+    }
+
+    [Fact]
+    public void Injected_causes_have_the_analytically_expected_deltas()
+    {
+        var causes = demo.Summary.Causes.ToDictionary(c => c.Kind);
+        // 4 nodes × (r5.4xlarge − r5.xlarge) × hours since the resize (30 days → resized 7.5 days before the end).
+        Assert.Equal(4 * (1.008m - 0.252m) * 180, causes[CauseKind.Resized].ExpectedDelta);
+        // 8 × i3.4xlarge running 7 days instead of 2.
+        Assert.Equal(8 * 1.248m * 24 * 5, causes[CauseKind.RanLonger].ExpectedDelta);
+        // NAT bytes 20 → 100 GB/h at $0.045/GB over the last 5 days (diurnal pattern cancels over whole days).
+        Assert.Equal(80 * 0.045m * 24 * 5, causes[CauseKind.UsageChange].ExpectedDelta);
+        // 15 scratch volumes (500 GB gp3) created daily at 01:00 over the last 15 days, never deleted.
+        var volumeHours = Enumerable.Range(0, 15).Sum(k => (15 - k) * 24 - 1);
+        Assert.Equal(Math.Round(volumeHours * Math.Round(0.08m * 500 / 730m, 6), 2), causes[CauseKind.Orphaned].ExpectedDelta);
+    }
+
+    private sealed record CauseRow(string CauseId, string Kind, string NodeId, string[] ResourceIds, decimal ExpectedDelta);
+
+    [Fact]
+    public async Task Ground_truth_is_recorded_in_the_database()
+    {
+        var rows = await Ch.QueryAsync<CauseRow>("SELECT cause_id, kind, node_id, resource_ids, expected_delta FROM demo_causes ORDER BY cause_id");
+        Assert.Equal(demo.Summary.Causes.Select(c => c.CauseId).Order(), rows.Select(r => r.CauseId));
+        foreach (var row in rows)
+        {
+            var cause = demo.Summary.Causes.Single(c => c.CauseId == row.CauseId);
+            Assert.Equal(cause.ExpectedDelta, row.ExpectedDelta);
+            Assert.Equal(cause.ResourceIds, row.ResourceIds);
+            Assert.NotEmpty(row.ResourceIds);
+        }
+        Assert.Equal(["index:acme/prod-1/search", "cluster:internal/loadtest", "cluster:internal/data-pipeline"],
+            rows.Where(r => r.NodeId.Contains(':') && !r.NodeId.StartsWith("account:")).Select(r => r.NodeId)
+                .OrderBy(n => n.StartsWith("index") ? 0 : n.Contains("loadtest") ? 1 : 2));
+    }
+
+    [Fact]
+    public async Task Causes_leave_the_lifecycle_evidence_a_person_would_look_for()
+    {
+        var resized = demo.Summary.Causes.Single(c => c.Kind == CauseKind.Resized);
+        Assert.Equal(4, await Ch.ScalarAsync<long>(
+            "SELECT count() FROM resource_events WHERE event_type = 'resized' AND resource_id IN {ids:Array(String)} AND properties['new'] = 'r5.4xlarge'",
+            new QueryParams { ["ids"] = resized.ResourceIds }));
+
+        var orphaned = demo.Summary.Causes.Single(c => c.Kind == CauseKind.Orphaned);
+        var ids = new QueryParams { ["ids"] = orphaned.ResourceIds };
+        Assert.Equal(orphaned.ResourceIds.Count, await Ch.ScalarAsync<long>(
+            "SELECT count() FROM resource_events WHERE event_type = 'detached' AND resource_id IN {ids:Array(String)}", ids));
+        Assert.Equal(0, await Ch.ScalarAsync<long>(
+            "SELECT count() FROM resource_events WHERE event_type = 'deleted' AND resource_id IN {ids:Array(String)}", ids));
+
+        var ranLonger = demo.Summary.Causes.Single(c => c.Kind == CauseKind.RanLonger);
+        var lastStop = await Ch.ScalarAsync<DateTime>(
+            "SELECT max(event_time) FROM resource_events WHERE resource_id IN {ids:Array(String)} AND properties['new_state'] = 'stopped'",
+            new QueryParams { ["ids"] = ranLonger.ResourceIds });
+        Assert.True(lastStop < ranLonger.Period.Start, "the last run of the test cluster must have no stop event");
+    }
+
+    [Fact]
+    public async Task Hierarchy_closure_links_every_customer_resource_to_its_customer()
+    {
+        var missing = await Ch.ScalarAsync<long>("""
+            SELECT count() FROM resource_snapshots
+            WHERE customer != '' AND resource_id NOT IN (
+                SELECT descendant_id FROM resource_ancestry WHERE ancestor_type = 'customer')
+            """);
+        Assert.Equal(0, missing);
+        Assert.Equal(3, await Ch.ScalarAsync<long>(
+            "SELECT max(depth) FROM resource_ancestry WHERE descendant_type = 'ec2_instance'"));
+    }
+
+    [Fact]
+    public void Progress_is_reported_in_order_up_to_done()
+    {
+        Assert.True(demo.Progress.Count >= 5);
+        Assert.Equal(demo.Progress.Select(p => p.Fraction).Order(), demo.Progress.Select(p => p.Fraction));
+        Assert.Equal(("done", 1.0), (demo.Progress[^1].Stage, demo.Progress[^1].Fraction));
+    }
+
+    [Fact]
+    public async Task Generating_into_a_database_with_data_is_refused_without_writing()
+    {
+        var before = await Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new DemoEstateGenerator(Ch, null).GenerateAsync(new DemoEstateOptions(Days: 30, End: DemoEstateFixture.End)));
+        Assert.Contains("reset", e.Message);
+        Assert.Equal(before, await Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly"));
+    }
+
+    [Theory]
+    [InlineData(10, 1)]
+    [InlineData(30, 0)]
+    public async Task Bad_options_are_refused_before_anything_is_written(int days, int scale)
+    {
+        await using var ch = await TestEngine.CreateAsync();
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            new DemoEstateGenerator(ch, null).GenerateAsync(new DemoEstateOptions(Days: days, Scale: scale)));
+        Assert.Equal(0, await ch.ScalarAsync<long>("SELECT count() FROM resource_events"));
+        await ch.ExecuteAsync($"DROP DATABASE `{ch.Database}`");
+    }
+}
