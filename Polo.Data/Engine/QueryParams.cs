@@ -27,6 +27,7 @@ public sealed class QueryParams : IEnumerable<KeyValuePair<string, object?>>
     public static string Format(object? value) => value switch
     {
         null => "\\N",
+        RawParameter raw => raw.Text,
         string s => Escape(s),
         _ => Literal(value, topLevel: true),
     };
@@ -88,3 +89,6 @@ public sealed class QueryParams : IEnumerable<KeyValuePair<string, object?>>
         return sb.ToString();
     }
 }
+
+/// <summary>A parameter value already in ClickHouse's text form (as received over the HTTP interface); passed as is.</summary>
+public sealed record RawParameter(string Text);
