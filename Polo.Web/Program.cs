@@ -1,8 +1,12 @@
+using System.Globalization;
 using MudBlazor.Services;
 using Polo.Data;
 using Polo.Web.Cli;
 using Polo.Web.Components;
 using Polo.Web.Services;
+
+// Dollar amounts everywhere, whatever the host's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
 
 // Command-line tools share the app's configuration: `dotnet run --project Polo.Web -- generate-demo --days 90`.
 if (args.Length > 0 && CliCommands.IsCommand(args[0]))
