@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace Polo.Data.Analysis.Decomposition;
+
+/// <summary>
+/// Assigns one resource's delta to a cause, from the events in and before the window and the usage numbers.
+/// Rules, first match wins (only for a non-zero delta):
+/// tag_change (tag_changed in window and the resource's cost sits under more than one node) →
+/// orphaned (volume/EIP left detached, or in state available/unassociated, costing more) →
+/// terminated (deleted in window, costing less) → launched (created in window, or first cost after the window opened
+/// with no earlier history, costing more) → resized (resized in window) →
+/// started / stopped / ran_longer from state changes and running hours →
+/// usage_change (more/less usage at the same rate; a rate change is left unexplained) →
+/// ran_longer (more running hours, no lifecycle event) → unexplained.
+/// </summary>
+internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
+{
+    /// <summary>Relative rate difference still counted as "the same price".</summary>
+    private const double SameRate = 0.005;
+
+    private readonly decimal _scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
+    private readonly DateTime _windowStart = baseline.Start < period.Start ? baseline.Start : period.Start;
+
+    public Attribution Classify(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior)
+    {
+        var delta = r.Delta;
+        if (delta == 0) return new Attribution(CauseKind.Unexplained, 0, []);
+        Evidence Ev(EventLine e) => new(e.EventTime, e.ResourceId, e.EventType,
+            EventSummary.Describe(e.EventType, e.Properties), e.EventId);
+        EventLine? Last(string type) => inWindow.LastOrDefault(e => e.EventType == type);
+        Attribution All(string cause, params EventLine?[] evidence) =>
+            new(cause, delta, evidence.Where(e => e is not null).Select(e => Ev(e!)).ToList());
+
+        if (r.Placements > 1 && Last("tag_changed") is { } tag) return All(CauseKind.TagChange, tag);
+
+        if (delta > 0 && r.ResourceType is "ebs_volume" or "elastic_ip" && IsUnattached(r, inWindow, prior, out var detach))
+            return new Attribution(CauseKind.Orphaned, delta, detach is null
+                ? [new Evidence(period.End, r.ResourceId, "state", $"state {r.State}, attached to nothing", null)]
+                : [Ev(detach)]);
+
+        var deleted = Last("deleted");
+        if (delta < 0 && deleted is not null) return All(CauseKind.Terminated, deleted);
+
+        var created = inWindow.FirstOrDefault(e => e.EventType == "created");
+        if (delta > 0 && created is not null) return All(CauseKind.Launched, created);
+        if (delta > 0 && prior is null && r.FirstHour > _windowStart)
+            return new Attribution(CauseKind.Launched, delta,
+                [new Evidence(r.FirstHour, r.ResourceId, "first_cost", "first cost in the window, no earlier history", null)]);
+
+        if (Last("resized") is { } resized) return All(CauseKind.Resized, resized);
+
+        var state = StateAttribution(r, inWindow, prior, delta, Ev);
+        if (state is not null) return state;
+
+        var usage = UsageAttribution(r, inWindow, delta, Ev);
+        if (usage is not null) return usage;
+
+        var (bh, ph) = Hours(r);
+        if (delta > 0 && ph > bh && !inWindow.Any(e => e.EventType is "created" or "deleted" or "state_changed" or "resized"))
+            return new Attribution(CauseKind.RanLonger, delta, RanLongerEvidence(r, inWindow, prior, bh, ph, Ev));
+
+        return new Attribution(CauseKind.Unexplained, 0, inWindow.Select(Ev).ToList());
+    }
+
+    private (decimal Baseline, decimal Period) Hours(ResourceChange r) =>
+        (r.Lines.Max(l => l.BaselineHours) * _scale, r.Lines.Max(l => l.PeriodHours));
+
+    private static bool IsUnattached(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior, out EventLine? detach)
+    {
+        var last = inWindow.LastOrDefault(e => e.EventType is "attached" or "detached")
+                   ?? (prior?.EventType is "attached" or "detached" ? prior : null);
+        detach = last?.EventType == "detached" ? last : null;
+        if (last is not null) return detach is not null;
+        return r.State is "available" or "unassociated";
+    }
+
+    private Attribution? StateAttribution(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior,
+        decimal delta, Func<EventLine, Evidence> ev)
+    {
+        var changes = inWindow.Where(e => e.EventType == "state_changed").ToList();
+        if (changes.Count == 0) return null;
+        var (bh, ph) = Hours(r);
+        var inPeriod = changes.Where(e => e.EventTime >= period.Start && e.EventTime < period.End).ToList();
+        var lastInPeriod = inPeriod.LastOrDefault();
+        var runningAtEnd = (changes.Last().Properties.GetValueOrDefault("new_state") ?? "") == "running";
+
+        if (delta > 0 && runningAtEnd && bh > 0 && ph > bh)
+        {
+            // It ran in the baseline too, and this time nobody stopped it: the run lasted longer.
+            return new Attribution(CauseKind.RanLonger, delta, RanLongerEvidence(r, inWindow, prior, bh, ph, ev));
+        }
+        if (delta > 0 && lastInPeriod is not null && IsTo(lastInPeriod, "running")) return new(CauseKind.Started, delta, [ev(lastInPeriod)]);
+        if (delta < 0 && changes.LastOrDefault(e => IsTo(e, "stopped")) is { } stop) return new(CauseKind.Stopped, delta, [ev(stop)]);
+        if (delta > 0 && changes.LastOrDefault(e => IsTo(e, "running")) is { } start) return new(CauseKind.Started, delta, [ev(start)]);
+        return null;
+    }
+
+    private static bool IsTo(EventLine e, string state) => e.Properties.GetValueOrDefault("new_state") == state;
+
+    private List<Evidence> RanLongerEvidence(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior,
+        decimal bh, decimal ph, Func<EventLine, Evidence> ev)
+    {
+        var evidence = new List<Evidence>();
+        var launch = inWindow.LastOrDefault(e => e.EventType == "created" || IsTo(e, "running"))
+                     ?? (prior is not null && (prior.EventType == "created" || IsTo(prior, "running")) ? prior : null);
+        if (launch is not null) evidence.Add(ev(launch));
+        evidence.Add(new Evidence(period.End, r.ResourceId, "no_stop",
+            string.Create(CultureInfo.InvariantCulture,
+                $"no stop since; ran {ph:0.#} h in the period vs {bh:0.#} h in the (scaled) baseline"), null));
+        return evidence;
+    }
+
+    private Attribution? UsageAttribution(ResourceChange r, IReadOnlyList<EventLine> inWindow, decimal delta,
+        Func<EventLine, Evidence> ev)
+    {
+        decimal explained = 0;
+        var sameRate = true;
+        var evidence = new List<Evidence>();
+        var any = false;
+        for (var i = 0; i < r.Lines.Count; i++)
+        {
+            var l = r.Lines[i];
+            var bu = l.BaselineUsage * (double)_scale;
+            var lineDelta = l.PeriodCost - r.ScaledBaseline[i];
+            if (lineDelta == 0) continue;
+            if (bu <= 0 || l.PeriodUsage <= 0 || Math.Abs(l.PeriodUsage - bu) < 1e-9 * Math.Max(1, bu)) return null;
+            var bRate = (double)r.ScaledBaseline[i] / bu;
+            var pRate = (double)l.PeriodCost / l.PeriodUsage;
+            any = true;
+            if (Math.Abs(pRate - bRate) <= SameRate * Math.Abs(bRate)) explained += lineDelta;
+            else
+            {
+                sameRate = false;
+                explained += Math.Round((decimal)((l.PeriodUsage - bu) * bRate), 6);
+            }
+            evidence.Add(new Evidence(period.End, r.ResourceId, "usage", string.Create(CultureInfo.InvariantCulture,
+                $"{l.UsageType}: {l.PeriodUsage:#,0.##} in the period vs {bu:#,0.##} in the (scaled) baseline"), null));
+        }
+        if (!any) return null;
+        evidence.InsertRange(0, inWindow.Where(e => e.EventType == "usage_changed").Select(ev));
+        return new Attribution(CauseKind.UsageChange, sameRate ? delta : explained, evidence);
+    }
+}

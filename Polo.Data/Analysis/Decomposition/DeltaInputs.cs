@@ -1,0 +1,71 @@
+using Polo.Data.Analysis.Sql;
+
+namespace Polo.Data.Analysis.Decomposition;
+
+/// <summary>One resource × usage type × placement, aggregated in SQL over the baseline and the period.</summary>
+internal sealed record CostLine(
+    string ResourceId, string UsageType, string ResourceType, string AccountId, string AccountName, string AccountRole,
+    string Service, string Region, string Customer, string Cluster, string IndexName, string State,
+    decimal BaselineCost, decimal PeriodCost, double BaselineUsage, double PeriodUsage,
+    long BaselineHours, long PeriodHours, DateTime FirstHour);
+
+/// <summary>An event in the window (Prior = 0) or a resource's latest event before it (Prior = 1).</summary>
+internal sealed record EventLine(DateTime EventTime, string EventId, string ResourceId, string EventType,
+    Dictionary<string, string> Properties, byte Prior);
+
+/// <summary>The two aggregate queries the decomposition runs: cost lines over cost_hourly, events over resource_events.</summary>
+internal static class DeltaInputs
+{
+    public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, TimeRange baseline, TimeRange period,
+        CostFilter? filter, CancellationToken ct)
+    {
+        var p = new QueryParams
+        {
+            ["bs"] = baseline.Start, ["be"] = baseline.End, ["ps"] = period.Start, ["pe"] = period.End,
+        };
+        var where = CostFilterSql.Conditions(filter, p);
+        var sql = $"""
+            SELECT c.*, ifNull(s.state, '') AS state,
+                   {CostFilterSql.AccountNameExpr} AS account_name, {CostFilterSql.RoleExpr} AS account_role
+            FROM
+            (
+                SELECT resource_id, usage_type, resource_type, account_id, service, region, customer, cluster, index_name,
+                       sumIf(cost, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_cost,
+                       sumIf(cost, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_cost,
+                       sumIf(usage_amount, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_usage,
+                       sumIf(usage_amount, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_usage,
+                       uniqExactIf(hour, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"} AND cost > 0) AS baseline_hours,
+                       uniqExactIf(hour, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"} AND cost > 0) AS period_hours,
+                       min(hour) AS first_hour
+                FROM cost_hourly
+                WHERE ((hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) OR (hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"})){where}
+                GROUP BY resource_id, usage_type, resource_type, account_id, service, region, customer, cluster, index_name
+                HAVING baseline_cost != 0 OR period_cost != 0
+            ) AS c
+            LEFT JOIN
+            (
+                SELECT resource_id, argMax(state, observed_at) AS state FROM resource_snapshots GROUP BY resource_id
+            ) AS s ON s.resource_id = c.resource_id
+            SETTINGS join_use_nulls = 1
+            """;
+        return await ch.QueryAsync<CostLine>(sql, p, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every event in [lo, hi) plus each resource's latest event before lo (its standing state).</summary>
+    public static async Task<List<EventLine>> EventsAsync(IClickHouse ch, DateTime lo, DateTime hi, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT event_time, event_id, resource_id, toString(event_type) AS event_type, properties, toUInt8(0) AS prior
+            FROM resource_events
+            WHERE event_time >= {lo:DateTime64(3)} AND event_time < {hi:DateTime64(3)}
+            UNION ALL
+            SELECT max(event_time) AS event_time, argMax(event_id, event_time) AS event_id, resource_id,
+                   toString(argMax(event_type, event_time)) AS event_type, argMax(properties, event_time) AS properties,
+                   toUInt8(1) AS prior
+            FROM resource_events
+            WHERE event_time < {lo:DateTime64(3)}
+            GROUP BY resource_id
+            """;
+        return await ch.QueryAsync<EventLine>(sql, new QueryParams { ["lo"] = lo, ["hi"] = hi }, ct).ConfigureAwait(false);
+    }
+}

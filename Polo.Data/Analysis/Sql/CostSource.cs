@@ -1,0 +1,31 @@
+namespace Polo.Data.Analysis.Sql;
+
+/// <summary>
+/// Picks the cost table for a range: the daily rollup when the range is whole UTC days, the hourly ledger otherwise.
+/// <see cref="Table"/>, <see cref="TimeColumn"/> are fixed strings, never input.
+/// </summary>
+internal sealed record CostSource(string Table, string TimeColumn, bool Daily)
+{
+    public static readonly CostSource Rollup = new("cost_rollup_daily", "day", true);
+    public static readonly CostSource Hourly = new("cost_hourly", "hour", false);
+
+    public static bool IsWholeDays(TimeRange r) => r.Start.TimeOfDay == TimeSpan.Zero && r.End.TimeOfDay == TimeSpan.Zero;
+
+    public static CostSource For(TimeRange range) => IsWholeDays(range) ? Rollup : Hourly;
+
+    public static CostSource For(TimeRange a, TimeRange b) => IsWholeDays(a) && IsWholeDays(b) ? Rollup : Hourly;
+
+    /// <summary>"time >= start AND time &lt; end" with parameters <paramref name="name"/>_s / _e.</summary>
+    public string Between(TimeRange range, QueryParams p, string name)
+    {
+        if (Daily)
+        {
+            p[$"{name}_s"] = DateOnly.FromDateTime(range.Start);
+            p[$"{name}_e"] = DateOnly.FromDateTime(range.End);
+            return $"(day >= {{{name}_s:Date}} AND day < {{{name}_e:Date}})";
+        }
+        p[$"{name}_s"] = range.Start;
+        p[$"{name}_e"] = range.End;
+        return $"(hour >= {{{name}_s:DateTime}} AND hour < {{{name}_e:DateTime}})";
+    }
+}
