@@ -59,12 +59,16 @@ internal static class DeltaInputs
             FROM resource_events
             WHERE event_time >= {lo:DateTime64(3)} AND event_time < {hi:DateTime64(3)}
             UNION ALL
-            SELECT max(event_time) AS event_time, argMax(event_id, event_time) AS event_id, resource_id,
-                   toString(argMax(event_type, event_time)) AS event_type, argMax(properties, event_time) AS properties,
-                   toUInt8(1) AS prior
-            FROM resource_events
-            WHERE event_time < {lo:DateTime64(3)}
-            GROUP BY resource_id
+            SELECT last_time AS event_time, last_id AS event_id, resource_id, last_type AS event_type,
+                   last_props AS properties, toUInt8(1) AS prior
+            FROM
+            (
+                SELECT resource_id, max(event_time) AS last_time, argMax(event_id, event_time) AS last_id,
+                       toString(argMax(event_type, event_time)) AS last_type, argMax(properties, event_time) AS last_props
+                FROM resource_events
+                WHERE event_time < {lo:DateTime64(3)}
+                GROUP BY resource_id
+            )
             """;
         return await ch.QueryAsync<EventLine>(sql, new QueryParams { ["lo"] = lo, ["hi"] = hi }, ct).ConfigureAwait(false);
     }

@@ -1,0 +1,171 @@
+using Polo.Data.Analysis;
+using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Tests.Analysis.Fixtures;
+
+namespace Polo.Data.Tests.Analysis;
+
+public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture<DeltaScenario>
+{
+    private readonly DeltaDecomposer _decomposer = new(scenario.Ch);
+
+    private Task<DeltaDecomposition> Decompose(Grouping by = Grouping.Customer, CostFilter? filter = null) =>
+        _decomposer.DecomposeAsync(DeltaScenario.Baseline, DeltaScenario.Period, by, filter);
+
+    private static IEnumerable<ResourceDelta> AllResources(IEnumerable<DeltaNode> nodes) =>
+        nodes.SelectMany(n => n.Resources.Concat(AllResources(n.Children)));
+
+    private static void AssertExactSums(DeltaNode node)
+    {
+        Assert.Equal(node.Delta, node.Children.Sum(c => c.Delta) + node.Resources.Sum(r => r.Delta));
+        Assert.Equal(node.Explained, node.Children.Sum(c => c.Explained) + node.Resources.Sum(r => r.Explained));
+        foreach (var child in node.Children) AssertExactSums(child);
+    }
+
+    [Fact]
+    public async Task Totals_scale_the_baseline_to_the_period_length()
+    {
+        var d = await Decompose();
+        Assert.Equal(47.40m, d.BaselineCost);
+        Assert.Equal(109.78m, d.PeriodCost);
+        Assert.Equal(62.38m, d.Delta);
+    }
+
+    [Theory]
+    [InlineData(Grouping.Customer)]
+    [InlineData(Grouping.Cluster)]
+    [InlineData(Grouping.Index)]
+    [InlineData(Grouping.Account)]
+    [InlineData(Grouping.AccountRole)]
+    [InlineData(Grouping.Service)]
+    [InlineData(Grouping.UsageType)]
+    [InlineData(Grouping.Resource)]
+    public async Task Delta_equals_node_deltas_and_cause_amounts_exactly(Grouping by)
+    {
+        var d = await Decompose(by);
+        Assert.Equal(62.38m, d.Delta);
+        Assert.Equal(d.Delta, d.Nodes.Sum(n => n.Delta));
+        Assert.Equal(d.Delta, d.Causes.Sum(c => c.Amount));
+        foreach (var node in d.Nodes) AssertExactSums(node);
+    }
+
+    [Theory]
+    [InlineData("i-resize", CauseKind.Resized, 18.00)]
+    [InlineData("i-new", CauseKind.Launched, 9.00)]
+    [InlineData("i-gone", CauseKind.Terminated, -9.00)]
+    [InlineData("nat-1", CauseKind.UsageChange, 21.60)]
+    [InlineData("vol-orphan", CauseKind.Orphaned, 2.30)]
+    [InlineData("i-test", CauseKind.RanLonger, 18.00)]
+    [InlineData("i-stop", CauseKind.Stopped, -2.80)]
+    [InlineData("i-start", CauseKind.Started, 4.80)]
+    public async Task Each_resource_gets_its_cause_with_evidence(string resourceId, string cause, double delta)
+    {
+        var d = await Decompose();
+        var r = Assert.Single(AllResources(d.Nodes), r => r.ResourceId == resourceId);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal((decimal)delta, r.Delta);
+        Assert.Equal(r.Delta, r.Explained);
+        Assert.NotEmpty(r.Evidence);
+        Assert.All(r.Evidence, e => Assert.Equal(resourceId, e.ResourceId));
+    }
+
+    [Fact]
+    public async Task Evidence_names_the_event_that_explains_the_change()
+    {
+        var all = AllResources((await Decompose()).Nodes).ToList();
+        Assert.Equal("resized r5.xlarge → r5.4xlarge", all.Single(r => r.ResourceId == "i-resize").Evidence[0].Summary);
+        Assert.Equal("detached from i-worker", all.Single(r => r.ResourceId == "vol-orphan").Evidence[0].Summary);
+        var ranLonger = all.Single(r => r.ResourceId == "i-test").Evidence;
+        Assert.Equal("state stopped → running", ranLonger[0].Summary);
+        Assert.Equal(DeltaScenario.Period.Start, ranLonger[0].Time);
+        Assert.Equal("no_stop", ranLonger[1].EventType);
+        Assert.Contains("NatGateway-Bytes: 720 in the period vs 240", all.Single(r => r.ResourceId == "nat-1").Evidence[0].Summary);
+    }
+
+    [Fact]
+    public async Task A_price_change_with_the_same_usage_is_unexplained()
+    {
+        var d = await Decompose();
+        var r = AllResources(d.Nodes).Single(r => r.ResourceId == "i-price");
+        Assert.Equal(CauseKind.Unexplained, r.Cause);
+        Assert.Equal(0.48m, r.Unexplained);
+        Assert.Equal(0.48m, d.Unexplained);
+        var first = d.Causes[0];
+        Assert.Equal((CauseKind.Unexplained, "index:acme/prod-1/search", 0.48m), (first.Cause, first.NodeId, first.Amount));
+    }
+
+    [Fact]
+    public async Task A_tag_change_moves_cost_between_index_nodes()
+    {
+        var d = await Decompose();
+        var tag = d.Causes.Where(c => c.Cause == CauseKind.TagChange).ToDictionary(c => c.NodeId, c => c.Amount);
+        Assert.Equal(-7.20m, tag["index:acme/prod-1/logs"]);
+        Assert.Equal(7.20m, tag["index:acme/prod-1/search"]);
+    }
+
+    [Fact]
+    public async Task Hierarchy_tree_nests_customer_cluster_index_with_hand_computed_deltas()
+    {
+        var d = await Decompose();
+        var byId = d.Nodes.ToDictionary(n => n.NodeId);
+        Assert.Equal(["customer:acme", "unassigned", "customer:internal", "customer:globex"], d.Nodes.Select(n => n.NodeId));
+        Assert.Equal(18.48m, byId["customer:acme"].Delta);
+        Assert.Equal(21.60m, byId["unassigned"].Delta);
+        Assert.Equal(20.30m, byId["customer:internal"].Delta);
+        Assert.Equal(2.00m, byId["customer:globex"].Delta);
+
+        var prod1 = Assert.Single(byId["customer:acme"].Children);
+        Assert.Equal("cluster:acme/prod-1", prod1.NodeId);
+        var indexes = prod1.Children.ToDictionary(n => n.NodeId, n => n.Delta);
+        Assert.Equal(19.80m, indexes["index:acme/prod-1/logs"]);
+        Assert.Equal(-1.32m, indexes["index:acme/prod-1/search"]);
+        // The search index has the unexplained price change, so it sorts before logs despite a smaller |delta|.
+        Assert.Equal("index:acme/prod-1/search", prod1.Children[0].NodeId);
+
+        var globex = Assert.Single(byId["customer:globex"].Children);
+        Assert.Equal(["i-start", "i-stop"], globex.Resources.Select(r => r.ResourceId));
+    }
+
+    [Fact]
+    public async Task Causes_are_summarised_per_node_with_readable_descriptions()
+    {
+        var d = await Decompose();
+        var c = d.Causes.Single(c => c.Cause == CauseKind.Resized);
+        Assert.Equal("index:acme/prod-1/logs", c.NodeId);
+        Assert.Equal(18.00m, c.Amount);
+        Assert.Equal("customer acme's index logs (prod-1) scaled up (1 instance resized) (+$18.00)", c.Description);
+        var orphaned = d.Causes.Single(c => c.Cause == CauseKind.Orphaned);
+        Assert.Equal(("cluster:internal/pipeline", 1, "vol-orphan"), (orphaned.NodeId, orphaned.ResourceCount, orphaned.ResourceIds[0]));
+        var usage = d.Causes.Single(c => c.Cause == CauseKind.UsageChange);
+        Assert.Equal("unassigned cost used more (1 NAT gateway, same price) (+$21.60)", usage.Description);
+    }
+
+    [Fact]
+    public async Task Grouping_by_account_and_role_uses_the_account_dictionary()
+    {
+        var byAccount = await Decompose(Grouping.Account);
+        var a = byAccount.Nodes.Single(n => n.NodeId == $"account:{DeltaScenario.AccountA}");
+        Assert.Equal("prod-search", a.Name);
+        // Account A: resize 18 + new 9 − gone 9 + price 0.48 + tag 0 + nat 21.60 = 40.08
+        Assert.Equal(40.08m, a.Delta);
+        Assert.Empty(a.Children);
+
+        var byRole = await Decompose(Grouping.AccountRole);
+        Assert.Equal(new Dictionary<string, decimal> { ["role:production"] = 40.08m, ["role:development"] = 22.30m },
+            byRole.Nodes.ToDictionary(n => n.NodeId, n => n.Delta));
+    }
+
+    [Fact]
+    public async Task Filter_narrows_to_one_node()
+    {
+        var d = await Decompose(filter: new CostFilter(NodeId: "index:acme/prod-1/search"));
+        Assert.Equal(-1.32m, d.Delta);
+        var role = await Decompose(filter: new CostFilter(AccountRole: "development"));
+        Assert.Equal(22.30m, role.Delta);
+    }
+
+    [Fact]
+    public async Task Malformed_node_filter_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Decompose(filter: new CostFilter(NodeId: "cluster:acme")));
+    }
+}
