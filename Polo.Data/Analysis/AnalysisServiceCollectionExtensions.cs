@@ -1,13 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
+using Polo.Data.Analysis.Costs;
+using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Analysis.Hierarchy;
+using Polo.Data.Analysis.Resources;
 
 namespace Polo.Data.Analysis;
 
 public static class AnalysisServiceCollectionExtensions
 {
-    /// <summary>Registers the read-side query services and the delta decomposer.</summary>
+    /// <summary>Registers the read-side query services and the delta decomposer (singletons over <see cref="IClickHouse"/>).</summary>
     public static IServiceCollection AddPoloAnalysis(this IServiceCollection services)
     {
-        // Implementations register here: ICostQueries, IHierarchyQueries, IResourceQueries, IDeltaDecomposer.
+        services.AddSingleton<IDeltaDecomposer>(sp => new DeltaDecomposer(sp.GetRequiredService<IClickHouse>()));
+        services.AddSingleton<ICostQueries>(sp => new CostQueries(sp.GetRequiredService<IClickHouse>(), sp.GetRequiredService<IDeltaDecomposer>()));
+        services.AddSingleton<IHierarchyQueries>(sp => new HierarchyQueries(sp.GetRequiredService<IClickHouse>()));
+        services.AddSingleton<IResourceQueries>(sp => new ResourceQueries(sp.GetRequiredService<IClickHouse>()));
         return services;
     }
 }

@@ -1,0 +1,46 @@
+using Polo.Data.Embedded;
+using Polo.Data.Tests.Infrastructure;
+
+namespace Polo.Data.Tests.Analysis.Fixtures;
+
+/// <summary>
+/// Four resources for the inventory tests, cost Oct 1–3 by hand: i-a 1.00/h × 48 = 48.00, vol-b 0.10/h × 48 = 4.80,
+/// i-c 0.50/h × 24 (Oct 1 only, deleted Oct 2) = 12.00, snap-d no cost. vol-b is attached to i-a; vol-x was, but the
+/// relationship was deleted.
+/// </summary>
+public sealed class ResourceScenario : IAsyncLifetime
+{
+    public static DateTime Day(int month, int day) => new(2026, month, day, 0, 0, 0, DateTimeKind.Utc);
+    public const string AccountA = "111111111111";
+    public const string AccountB = "222222222222";
+    public EmbeddedClickHouse Ch { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Ch = await TestEngine.CreateAsync();
+        var search = new Place(AccountA, "acme", "prod-1", "search");
+        var dev = new Place(AccountB, "internal", "dev", "", "eu-west-1");
+        var f = new FixtureWriter()
+            .Snapshot("i-a", "ec2_instance", search, "search-node-1", "running", Day(9, 1),
+                tags: new() { ["Name"] = "search-node-1", ["team"] = "blue" }, props: new() { ["instance_type"] = "m5.2xlarge" })
+            .Snapshot("vol-b", "ebs_volume", search, "search-node-1-data", "in-use", Day(9, 2),
+                tags: new() { ["Name"] = "search-node-1-data", ["team"] = "red" }, props: new() { ["size_gb"] = "500" })
+            .Snapshot("i-c", "ec2_instance", dev, "dev-box", "stopped", Day(9, 3), deleted: Day(10, 2))
+            .Snapshot("snap-d", "ebs_snapshot", new Place(AccountA), "archive-1", "completed", Day(9, 4))
+            .Cost("i-a", "ec2_instance", search, "AmazonEC2", "BoxUsage:m5.2xlarge", Day(10, 1), Day(10, 3), 1.00m)
+            .Cost("vol-b", "ebs_volume", search, "AmazonEBS", "EBS:VolumeUsage.gp3", Day(10, 1), Day(10, 3), 0.10m)
+            .Cost("i-c", "ec2_instance", dev, "AmazonEC2", "BoxUsage:m5.large", Day(10, 1), Day(10, 2), 0.50m)
+            .Event("i-a", "ec2_instance", search, Day(9, 1), "created", ("instance_type", "m5.large"))
+            .Event("i-a", "ec2_instance", search, Day(10, 2), "resized", ("old", "m5.large"), ("new", "m5.2xlarge"));
+        f.Relationships.Add(new RelationshipRow(AccountA, "vol-b", "attached_to", "i-a", Day(9, 2), 0, Day(9, 2)));
+        f.Relationships.Add(new RelationshipRow(AccountA, "vol-x", "attached_to", "i-a", Day(9, 2), 0, Day(9, 2)));
+        f.Relationships.Add(new RelationshipRow(AccountA, "vol-x", "attached_to", "i-a", Day(9, 2), 1, Day(9, 5)));
+        await f.WriteAsync(Ch);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
+        await Ch.DisposeAsync();
+    }
+}
