@@ -1,1 +1,30 @@
-﻿Console.WriteLine("Hello, World!");
+using Polo.Bench;
+
+BenchOptions options;
+try { options = BenchOptions.Parse(args); }
+catch (BenchOptions.HelpRequested) { Console.WriteLine(BenchOptions.Usage); return 0; }
+catch (ArgumentException e) { Console.Error.WriteLine(e.Message); Console.Error.WriteLine(BenchOptions.Usage); return 2; }
+
+var dataPath = Path.Combine(Path.GetTempPath(), $"polo-bench-{Environment.ProcessId}");
+Console.WriteLine($"Polo bench — {Environment.ProcessorCount} cores, data in {dataPath}");
+try
+{
+    var figures = new Figures(dataPath, options);
+    if (options.Figures.Contains("insert")) await figures.InsertAsync();
+    if (options.Figures.Contains("groupby") || options.Figures.Contains("decompose"))
+    {
+        await using var demo = await figures.DemoAsync(1);
+        if (options.Figures.Contains("groupby")) await figures.GroupByAsync(demo);
+        if (options.Figures.Contains("decompose")) await figures.DecomposeAsync(demo, "90-day demo estate");
+    }
+    if (options.Figures.Contains("decompose10"))
+    {
+        await using var large = await figures.DemoAsync(10);
+        await figures.DecomposeAsync(large, "90-day demo estate x10");
+    }
+    return 0;
+}
+finally
+{
+    try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+}

@@ -1,0 +1,43 @@
+namespace Polo.Bench;
+
+/// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
+public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows)
+{
+    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "decompose10"];
+
+    public const string Usage = """
+        dotnet run -c Release --project bench/Polo.Bench [-- options]
+          --figures a,b,…   which figures to print: insert, groupby, decompose, decompose10 (default: all)
+          --runs N          timed runs per latency figure, the median is printed (default 5)
+          --insert-rows N   rows inserted for the insert figure (default 1000000)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var figures = new HashSet<string>(AllFigures);
+        var runs = 5;
+        var rows = 1_000_000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--figures":
+                    figures = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+                    var unknown = figures.Except(AllFigures).ToList();
+                    if (unknown.Count > 0) throw new ArgumentException($"Unknown figure(s): {string.Join(", ", unknown)}.");
+                    break;
+                case "--runs": runs = PositiveInt(Next(), "--runs"); break;
+                case "--insert-rows": rows = PositiveInt(Next(), "--insert-rows"); break;
+                case "-h" or "--help": throw new HelpRequested();
+                default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+        return new BenchOptions(figures, runs, rows);
+    }
+
+    private static int PositiveInt(string s, string name) =>
+        int.TryParse(s, out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive whole number.");
+
+    public sealed class HelpRequested : Exception;
+}

@@ -1,0 +1,71 @@
+using Polo.Data;
+using Polo.Data.Analysis;
+using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Demo;
+using Polo.Data.Embedded;
+using Polo.Data.Migrations;
+
+namespace Polo.Bench;
+
+/// <summary>The benchmark figures, each in a database of its own under the bench's temporary data path.</summary>
+internal sealed class Figures(string dataPath, BenchOptions options)
+{
+    private static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private async Task<EmbeddedClickHouse> DatabaseAsync(string name)
+    {
+        var ch = new EmbeddedClickHouse(dataPath, $"bench_{name}", poolSize: 4);
+        await new MigrationRunner(ch, Path.Combine(AppContext.BaseDirectory, "migrations")).ApplyAsync();
+        return ch;
+    }
+
+    private sealed record CostRow(DateTime Hour, string AccountId, string Region, string Service, string UsageType,
+        string ResourceId, string ResourceType, string Customer, string Cluster, string IndexName, decimal Cost,
+        double UsageAmount, string Source);
+
+    public async Task InsertAsync()
+    {
+        await using var ch = await DatabaseAsync("insert");
+        var start = End.AddDays(-90);
+        var rows = Enumerable.Range(0, options.InsertRows).Select(i => new CostRow(
+            start.AddHours(i / 1000), $"1000000000{i % 16:00}", "us-east-1", "AmazonEC2", "BoxUsage:r5.xlarge",
+            $"i-{i % 1000:x8}", "ec2_instance", $"customer-{i % 8}", "prod-1", "logs", 0.252m, 1, "bench")).ToList();
+        var t = await Timing.TimeAsync(() => ch.InsertAsync("cost_hourly", rows));
+        var held = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
+        Console.WriteLine($"insert       {options.InsertRows:N0} rows into cost_hourly (+ daily rollup MV) in {Timing.Ms(t)}: {options.InsertRows / t.TotalSeconds:N0} rows/s (held {held:N0})");
+    }
+
+    public async Task<EmbeddedClickHouse> DemoAsync(int scale)
+    {
+        var ch = await DatabaseAsync($"demo_x{scale}");
+        await new DemoEstateGenerator(ch, null).ResetAsync();
+        var t = TimeSpan.Zero;
+        DemoEstateSummary summary = null!;
+        t = await Timing.TimeAsync(async () => summary = await new DemoEstateGenerator(ch, null)
+            .GenerateAsync(new DemoEstateOptions(Days: 90, Scale: scale, End: End)));
+        Console.WriteLine($"demo x{scale,-3}    generated {summary.Resources:N0} resources, {summary.CostRows:N0} cost rows, {summary.Events:N0} events in {Timing.Ms(t)}");
+        return ch;
+    }
+
+    public async Task GroupByAsync(EmbeddedClickHouse ch)
+    {
+        var (firstDaily, daily) = await Timing.MedianAsync(options.Runs, () =>
+            ch.QueryRawAsync("SELECT day, sum(cost) FROM cost_rollup_daily GROUP BY day ORDER BY day", "JSONEachRow"));
+        var (firstHourly, hourly) = await Timing.MedianAsync(options.Runs, () =>
+            ch.QueryRawAsync("SELECT toDate(hour) AS day, sum(cost) FROM cost_hourly GROUP BY day ORDER BY day", "JSONEachRow"));
+        Console.WriteLine($"group by     daily cost over the 90-day demo: rollup {Timing.Ms(daily)} (first {Timing.Ms(firstDaily)}), hourly ledger {Timing.Ms(hourly)} (first {Timing.Ms(firstHourly)})");
+    }
+
+    public async Task DecomposeAsync(EmbeddedClickHouse ch, string label)
+    {
+        var period = TimeRange.Create(End.AddDays(-30), End);
+        var decomposer = new DeltaDecomposer(ch);
+        DeltaDecomposition d = null!;
+        var (first, median) = await Timing.MedianAsync(options.Runs, async () =>
+            d = await decomposer.DecomposeAsync(period.Previous(), period, Grouping.Customer));
+        var resources = Count(d.Nodes);
+        Console.WriteLine($"decompose    {label}: last 30 days vs previous 30, {resources:N0} resource deltas, {d.Causes.Count} causes: {Timing.Ms(median)} median (first {Timing.Ms(first)})");
+    }
+
+    private static int Count(IEnumerable<DeltaNode> nodes) => nodes.Sum(n => n.Resources.Count + Count(n.Children));
+}
