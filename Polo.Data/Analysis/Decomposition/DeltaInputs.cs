@@ -29,17 +29,19 @@ internal static class DeltaInputs
                    {CostFilterSql.AccountNameExpr} AS account_name, {CostFilterSql.RoleExpr} AS account_role
             FROM
             (
-                SELECT resource_id, usage_type, resource_type, account_id, service, region, customer, cluster, index_name,
+                SELECT resource_id, usage_type, customer, cluster, index_name,
+                       any(resource_type) AS resource_type, any(account_id) AS account_id, any(service) AS service,
+                       any(region) AS region,
                        sumIf(cost, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_cost,
                        sumIf(cost, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_cost,
                        sumIf(usage_amount, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_usage,
                        sumIf(usage_amount, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_usage,
-                       uniqExactIf(hour, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"} AND cost > 0) AS baseline_hours,
-                       uniqExactIf(hour, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"} AND cost > 0) AS period_hours,
+                       countIf(hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"} AND cost > 0) AS baseline_hours,
+                       countIf(hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"} AND cost > 0) AS period_hours,
                        min(hour) AS first_hour
                 FROM cost_hourly
                 WHERE ((hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) OR (hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"})){where}
-                GROUP BY resource_id, usage_type, resource_type, account_id, service, region, customer, cluster, index_name
+                GROUP BY resource_id, usage_type, customer, cluster, index_name
                 HAVING baseline_cost != 0 OR period_cost != 0
             ) AS c
             LEFT JOIN
