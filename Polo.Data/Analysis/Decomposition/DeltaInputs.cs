@@ -25,13 +25,19 @@ internal static class DeltaInputs
         };
         var where = CostFilterSql.Conditions(filter, p);
         var sql = $"""
-            SELECT c.*, ifNull(s.state, '') AS state,
-                   {CostFilterSql.AccountNameExpr} AS account_name, {CostFilterSql.RoleExpr} AS account_role
+            SELECT c.resource_id AS resource_id, c.usage_type AS usage_type, c.customer AS customer, c.cluster AS cluster,
+                   c.index_name AS index_name, c.any_resource_type AS resource_type, c.any_account_id AS account_id,
+                   c.any_service AS service, c.any_region AS region,
+                   c.baseline_cost AS baseline_cost, c.period_cost AS period_cost, c.baseline_usage AS baseline_usage,
+                   c.period_usage AS period_usage, c.baseline_hours AS baseline_hours, c.period_hours AS period_hours,
+                   c.first_hour AS first_hour, ifNull(s.state, '') AS state,
+                   dictGetOrDefault('account_dict', 'account_name', tuple(c.any_account_id), c.any_account_id) AS account_name,
+                   dictGetOrDefault('account_dict', 'role', tuple(c.any_account_id), '') AS account_role
             FROM
             (
                 SELECT resource_id, usage_type, customer, cluster, index_name,
-                       any(resource_type) AS resource_type, any(account_id) AS account_id, any(service) AS service,
-                       any(region) AS region,
+                       any(resource_type) AS any_resource_type, any(account_id) AS any_account_id, any(service) AS any_service,
+                       any(region) AS any_region,
                        sumIf(cost, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_cost,
                        sumIf(cost, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_cost,
                        sumIf(usage_amount, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_usage,
