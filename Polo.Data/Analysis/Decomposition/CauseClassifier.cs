@@ -21,7 +21,9 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
     private readonly decimal _scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
     private readonly DateTime _windowStart = baseline.Start < period.Start ? baseline.Start : period.Start;
 
-    public Attribution Classify(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior)
+    /// <summary>The resource's cause, or null when the answer needs running hours that <paramref name="r"/> does not
+    /// carry yet (its lines came from the daily rollup); the caller then loads hours from the hourly ledger and asks again.</summary>
+    public Attribution? Classify(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior)
     {
         var delta = r.Delta;
         if (delta == 0) return new Attribution(CauseKind.Unexplained, 0, []);
@@ -43,18 +45,22 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
 
         var created = inWindow.FirstOrDefault(e => e.EventType == "created");
         if (delta > 0 && created is not null) return All(CauseKind.Launched, created);
+        if (delta > 0 && prior is null && !r.HoursKnown && r.FirstHour <= _windowStart) return null;
         if (delta > 0 && prior is null && r.FirstHour > _windowStart)
             return new Attribution(CauseKind.Launched, delta,
                 [new Evidence(r.FirstHour, r.ResourceId, "first_cost", "first cost in the window, no earlier history", null)]);
 
         if (Last("resized") is { } resized) return All(CauseKind.Resized, resized);
 
+        var hasStateChanges = inWindow.Any(e => e.EventType == "state_changed");
+        if (hasStateChanges && !r.HoursKnown) return null;
         var state = StateAttribution(r, inWindow, prior, delta, Ev);
         if (state is not null) return state;
 
         var usage = UsageAttribution(r, inWindow, delta, Ev);
         if (usage is not null) return usage;
 
+        if (delta > 0 && !r.HoursKnown) return null;
         var (bh, ph) = Hours(r);
         if (delta > 0 && ph > bh && !inWindow.Any(e => e.EventType is "created" or "deleted" or "state_changed" or "resized"))
             return new Attribution(CauseKind.RanLonger, delta, RanLongerEvidence(r, inWindow, prior, bh, ph, Ev));

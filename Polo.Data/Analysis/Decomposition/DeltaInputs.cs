@@ -16,14 +16,21 @@ internal sealed record EventLine(DateTime EventTime, string EventId, string Reso
 /// <summary>The two aggregate queries the decomposition runs: cost lines over cost_hourly, events over resource_events.</summary>
 internal static class DeltaInputs
 {
+    /// <summary>
+    /// Baseline and period cost and usage per resource × usage type × placement. Whole-day windows read the daily
+    /// rollup and leave running hours unknown (-1, first hour = first day); others read the hourly ledger with hours.
+    /// </summary>
     public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, TimeRange baseline, TimeRange period,
-        CostFilter? filter, CancellationToken ct)
+        CostFilter? filter, bool allowRollup, CancellationToken ct)
     {
-        var p = new QueryParams
-        {
-            ["bs"] = baseline.Start, ["be"] = baseline.End, ["ps"] = period.Start, ["pe"] = period.End,
-        };
+        var src = allowRollup ? CostSource.For(baseline, period) : CostSource.Hourly;
+        var p = new QueryParams();
+        var b = src.Between(baseline, p, "b");
+        var w = src.Between(period, p, "w");
         var where = CostFilterSql.Conditions(filter, p);
+        var hours = src.Daily
+            ? "toInt64(-1) AS baseline_hours, toInt64(-1) AS period_hours, toDateTime(min(day), 'UTC') AS first_hour"
+            : $"countIf({b} AND cost > 0) AS baseline_hours, countIf({w} AND cost > 0) AS period_hours, min(hour) AS first_hour";
         var sql = $"""
             SELECT c.resource_id AS resource_id, c.usage_type AS usage_type, c.customer AS customer, c.cluster AS cluster,
                    c.index_name AS index_name, c.any_resource_type AS resource_type, c.any_account_id AS account_id,
@@ -38,15 +45,11 @@ internal static class DeltaInputs
                 SELECT resource_id, usage_type, customer, cluster, index_name,
                        any(resource_type) AS any_resource_type, any(account_id) AS any_account_id, any(service) AS any_service,
                        any(region) AS any_region,
-                       sumIf(cost, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_cost,
-                       sumIf(cost, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_cost,
-                       sumIf(usage_amount, hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) AS baseline_usage,
-                       sumIf(usage_amount, hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"}) AS period_usage,
-                       countIf(hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"} AND cost > 0) AS baseline_hours,
-                       countIf(hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"} AND cost > 0) AS period_hours,
-                       min(hour) AS first_hour
-                FROM cost_hourly
-                WHERE ((hour >= {"{bs:DateTime}"} AND hour < {"{be:DateTime}"}) OR (hour >= {"{ps:DateTime}"} AND hour < {"{pe:DateTime}"})){where}
+                       sumIf(cost, {b}) AS baseline_cost, sumIf(cost, {w}) AS period_cost,
+                       sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
+                       {hours}
+                FROM {src.Table}
+                WHERE ({b} OR {w}){where}
                 GROUP BY resource_id, usage_type, customer, cluster, index_name
                 HAVING baseline_cost != 0 OR period_cost != 0
             ) AS c
@@ -57,6 +60,25 @@ internal static class DeltaInputs
             SETTINGS join_use_nulls = 1
             """;
         return await ch.QueryAsync<CostLine>(sql, p, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Running hours and first cost hour of some resources, from the hourly ledger.</summary>
+    public sealed record HoursLine(string ResourceId, string UsageType, string Customer, string Cluster, string IndexName,
+        long BaselineHours, long PeriodHours, DateTime FirstHour);
+
+    public static async Task<List<HoursLine>> HoursAsync(IClickHouse ch, IReadOnlyCollection<string> resourceIds,
+        TimeRange baseline, TimeRange period, CancellationToken ct)
+    {
+        var p = new QueryParams { ["ids"] = resourceIds.ToArray() };
+        var b = CostSource.Hourly.Between(baseline, p, "b");
+        var w = CostSource.Hourly.Between(period, p, "w");
+        return await ch.QueryAsync<HoursLine>($"""
+            SELECT resource_id, toString(usage_type) AS usage_type, toString(customer) AS customer, cluster, index_name,
+                   countIf({b} AND cost > 0) AS baseline_hours, countIf({w} AND cost > 0) AS period_hours, min(hour) AS first_hour
+            FROM cost_hourly
+            WHERE ({b} OR {w}) AND resource_id IN {"{ids:Array(String)}"}
+            GROUP BY resource_id, usage_type, customer, cluster, index_name
+            """, p, ct).ConfigureAwait(false);
     }
 
     /// <summary>Every event in [lo, hi) plus each resource's latest event before lo (its standing state).</summary>

@@ -20,7 +20,10 @@ internal sealed class ResourceChange
     public decimal BaselineCost => ScaledBaseline.Sum();
     public decimal PeriodCost => Lines.Sum(l => l.PeriodCost);
     public decimal Delta => PeriodCost - BaselineCost;
+    /// <summary>First hour with cost in the windows; a day's midnight when the lines came from the daily rollup.</summary>
     public DateTime FirstHour => Lines.Min(l => l.FirstHour);
+    /// <summary>Whether running hours are known (lines read from the hourly ledger) or not (daily rollup).</summary>
+    public bool HoursKnown => Lines.All(l => l.BaselineHours >= 0 && l.PeriodHours >= 0);
 }
 
 /// <summary>What the classifier decided for one resource: the cause and how much of the delta it explains.</summary>

@@ -169,3 +169,36 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
         await Assert.ThrowsAsync<ArgumentException>(() => Decompose(filter: new CostFilter(NodeId: "cluster:acme")));
     }
 }
+
+public sealed class DeltaDecomposerSourceTests(DeltaScenario scenario) : IClassFixture<DeltaScenario>
+{
+    private static IEnumerable<string> Flatten(IEnumerable<DeltaNode> nodes) => nodes.SelectMany(n =>
+        new[] { $"{n.NodeId} {n.BaselineCost} {n.PeriodCost} {n.Explained}" }
+            .Concat(n.Resources.Select(r => $"  {r.ResourceId} {r.BaselineCost} {r.PeriodCost} {r.Cause} {r.Explained} {string.Join("|", r.Evidence.Select(e => e.Summary))}"))
+            .Concat(Flatten(n.Children)));
+
+    [Theory]
+    [InlineData(Grouping.Customer)]
+    [InlineData(Grouping.Account)]
+    public async Task Daily_rollup_path_and_hourly_ledger_path_give_the_same_decomposition(Grouping by)
+    {
+        var rollup = await new DeltaDecomposer(scenario.Ch).DecomposeAsync(DeltaScenario.Baseline, DeltaScenario.Period, by);
+        var hourly = await new DeltaDecomposer(scenario.Ch, useDailyRollup: false).DecomposeAsync(DeltaScenario.Baseline, DeltaScenario.Period, by);
+        Assert.Equal(Flatten(hourly.Nodes), Flatten(rollup.Nodes));
+        Assert.Equal(hourly.Causes.Select(c => (c.Cause, c.NodeId, c.Amount, c.Description)), rollup.Causes.Select(c => (c.Cause, c.NodeId, c.Amount, c.Description)));
+    }
+
+    [Fact]
+    public async Task Windows_that_are_not_whole_days_read_the_hourly_ledger()
+    {
+        // Baseline Oct 2 00:00–12:00, period Oct 3 00:00–12:00: i-test ran 0 h then 12 h (started Oct 3) → started +12.00;
+        // i-resize 12 × 0.25 = 3.00 → 12 × 1.00 = 12.00 → resized +9.00.
+        var d = await new DeltaDecomposer(scenario.Ch).DecomposeAsync(
+            TimeRange.Create(DeltaScenario.Oct1.AddDays(1), DeltaScenario.Oct1.AddDays(1).AddHours(12)),
+            TimeRange.Create(DeltaScenario.Oct1.AddDays(2), DeltaScenario.Oct1.AddDays(2).AddHours(12)));
+        var causes = d.Causes.Where(c => c.Cause != CauseKind.TagChange && c.ResourceIds.Count == 1).ToDictionary(c => c.ResourceIds[0], c => (c.Cause, c.Amount));
+        Assert.Equal((CauseKind.Started, 12.00m), causes["i-test"]);
+        Assert.Equal((CauseKind.Resized, 9.00m), causes["i-resize"]);
+        Assert.Equal(d.Delta, d.Causes.Sum(c => c.Amount));
+    }
+}
