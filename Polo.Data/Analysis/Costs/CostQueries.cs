@@ -18,7 +18,7 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
             SELECT if(count() = 0, NULL, min(hour)) AS first_hour, if(count() = 0, NULL, max(hour)) AS last_hour,
                    count() AS cost_rows,
                    (SELECT count() FROM resource_events) AS events,
-                   (SELECT uniqExact(resource_id) FROM cost_hourly) AS resources
+                   (SELECT uniqExact(resource_id) FROM cost_rollup_daily) AS resources
             FROM cost_hourly
             """, ct: ct).ConfigureAwait(false);
         var r = rows.Single();
@@ -123,8 +123,9 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
     /// Top movers: the five customers (or unassigned cost) whose cost moved most.</summary>
     public async Task<Kpis> KpisAsync(TimeRange range, CancellationToken ct = default)
     {
-        var breakdown = await BreakdownAsync(range, Grouping.Customer, null, ct).ConfigureAwait(false);
+        var breakdownTask = BreakdownAsync(range, Grouping.Customer, null, ct);
         var decomposition = await decomposer.DecomposeAsync(range.Previous(), range, Grouping.Customer, null, ct).ConfigureAwait(false);
+        var breakdown = await breakdownTask.ConfigureAwait(false);
         var movers = breakdown.Where(g => g.Delta != 0).OrderByDescending(g => Math.Abs(g.Delta)).ThenBy(g => g.Key).Take(5).ToList();
         return new Kpis(range, breakdown.Sum(g => g.Cost), breakdown.Sum(g => g.PreviousCost), decomposition.Unexplained, movers);
     }
