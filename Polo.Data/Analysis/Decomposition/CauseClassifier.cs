@@ -10,7 +10,7 @@ namespace Polo.Data.Analysis.Decomposition;
 /// terminated (deleted in window, costing less) → launched (created in window, or first cost after the window opened
 /// with no earlier history, costing more) → resized (resized in window) →
 /// started / stopped / ran_longer from state changes and running hours →
-/// usage_change (more/less usage at the same rate; a rate change is left unexplained) →
+/// usage_change (more/less usage per running hour; at a changed price only the usage part is explained) →
 /// ran_longer (more running hours, no lifecycle event) → unexplained.
 /// </summary>
 internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
@@ -57,10 +57,10 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
         var state = StateAttribution(r, inWindow, prior, delta, Ev);
         if (state is not null) return state;
 
+        if (!r.HoursKnown) return null;
         var usage = UsageAttribution(r, inWindow, delta, Ev);
         if (usage is not null) return usage;
 
-        if (delta > 0 && !r.HoursKnown) return null;
         var (bh, ph) = Hours(r);
         if (delta > 0 && ph > bh && !inWindow.Any(e => e.EventType is "created" or "deleted" or "state_changed" or "resized"))
             return new Attribution(CauseKind.RanLonger, delta, RanLongerEvidence(r, inWindow, prior, bh, ph, Ev));
@@ -101,6 +101,8 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
         return null;
     }
 
+    private static bool SameWithin(double a, double b) => Math.Abs(a - b) <= SameRate * Math.Abs(a);
+
     private static bool IsTo(EventLine e, string state) => e.Properties.GetValueOrDefault("new_state") == state;
 
     private List<Evidence> RanLongerEvidence(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior,
@@ -130,10 +132,13 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
             var lineDelta = l.PeriodCost - r.ScaledBaseline[i];
             if (lineDelta == 0) continue;
             if (bu <= 0 || l.PeriodUsage <= 0 || Math.Abs(l.PeriodUsage - bu) < 1e-9 * Math.Max(1, bu)) return null;
+            // Same usage per running hour, only more or fewer hours: a matter of running time, not of usage.
+            if (l.BaselineHours > 0 && l.PeriodHours > 0 && l.BaselineHours != l.PeriodHours * 1m / _scale
+                && SameWithin(l.BaselineUsage / l.BaselineHours, l.PeriodUsage / l.PeriodHours)) return null;
             var bRate = (double)r.ScaledBaseline[i] / bu;
             var pRate = (double)l.PeriodCost / l.PeriodUsage;
             any = true;
-            if (Math.Abs(pRate - bRate) <= SameRate * Math.Abs(bRate)) explained += lineDelta;
+            if (SameWithin(bRate, pRate)) explained += lineDelta;
             else
             {
                 sameRate = false;

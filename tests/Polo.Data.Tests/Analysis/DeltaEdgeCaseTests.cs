@@ -1,0 +1,75 @@
+using Polo.Data.Analysis;
+using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Tests.Infrastructure;
+
+namespace Polo.Data.Tests.Analysis;
+
+/// <summary>
+/// Causes that need usage arithmetic or running hours without lifecycle events. Baseline Oct 1, period Oct 2 (24 h each):
+/// nat-2 10 → 20 GB/h while the price goes 0.045 → 0.050 /GB: 10.80 → 24.00, usage explains 240 GB × 0.045 = 10.80,
+/// the price 2.40 is unexplained; i-quiet ran 12 h then 24 h at 1.00 with no event in the window → ran_longer +12.00;
+/// i-nohist has no events at all and first costs Oct 2 06:00, 18 h × 0.50 → launched +9.00.
+/// </summary>
+public sealed class DeltaEdgeCaseTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
+{
+    private static readonly DateTime Oct1 = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeRange Baseline = TimeRange.Create(Oct1, Oct1.AddDays(1));
+    private static readonly TimeRange Period = TimeRange.Create(Oct1.AddDays(1), Oct1.AddDays(2));
+    private bool _written;
+
+    private async Task WriteOnceAsync()
+    {
+        if (_written || await db.Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly") > 0) return;
+        var p = new Place("333333333333", "acme", "prod-1");
+        await new FixtureWriter()
+            .Cost("nat-2", "nat_gateway", p, "AmazonEC2", "NatGateway-Bytes", Oct1, Oct1.AddDays(1), 0.45m, 10)
+            .Cost("nat-2", "nat_gateway", p, "AmazonEC2", "NatGateway-Bytes", Oct1.AddDays(1), Oct1.AddDays(2), 1.00m, 20)
+            .Event("nat-2", "nat_gateway", p, Oct1.AddDays(-60), "created")
+            .Event("nat-2", "nat_gateway", p, Oct1.AddDays(1), "usage_changed", ("metric", "bytes"), ("old", "10"), ("new", "20"))
+            .Cost("i-quiet", "ec2_instance", p, "AmazonEC2", "BoxUsage:m5.xlarge", Oct1.AddHours(12), Oct1.AddDays(2), 1.00m)
+            .Event("i-quiet", "ec2_instance", p, Oct1.AddDays(-3), "created", ("instance_type", "m5.xlarge"))
+            .Cost("i-nohist", "ec2_instance", p, "AmazonEC2", "BoxUsage:m5.large", Oct1.AddDays(1).AddHours(6), Oct1.AddDays(2), 0.50m)
+            .WriteAsync(db.Ch);
+        _written = true;
+    }
+
+    public static TheoryData<bool> Paths => new() { true, false };
+
+    private async Task<Dictionary<string, ResourceDelta>> ResourcesAsync(bool rollup)
+    {
+        await WriteOnceAsync();
+        var d = await new DeltaDecomposer(db.Ch, rollup).DecomposeAsync(Baseline, Period);
+        Assert.Equal(d.Delta, d.Causes.Sum(c => c.Amount));
+        Assert.Equal(34.20m, d.Delta); // 13.20 + 12.00 + 9.00
+        return d.Nodes.SelectMany(n => n.Children.SelectMany(c => c.Resources)).ToDictionary(r => r.ResourceId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task More_usage_at_a_new_price_splits_into_usage_change_and_unexplained(bool rollup)
+    {
+        var nat = (await ResourcesAsync(rollup))["nat-2"];
+        Assert.Equal((CauseKind.UsageChange, 13.20m, 10.80m, 2.40m), (nat.Cause, nat.Delta, nat.Explained, nat.Unexplained));
+        Assert.Equal("usage bytes 10 → 20", nat.Evidence[0].Summary);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task More_running_hours_with_no_event_is_ran_longer(bool rollup)
+    {
+        var quiet = (await ResourcesAsync(rollup))["i-quiet"];
+        Assert.Equal((CauseKind.RanLonger, 12.00m), (quiet.Cause, quiet.Explained));
+        Assert.Equal("launched m5.xlarge", quiet.Evidence[0].Summary);
+        Assert.Contains("ran 24 h in the period vs 12 h", quiet.Evidence[1].Summary);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task First_cost_inside_the_window_with_no_history_is_launched(bool rollup)
+    {
+        var fresh = (await ResourcesAsync(rollup))["i-nohist"];
+        Assert.Equal((CauseKind.Launched, 9.00m), (fresh.Cause, fresh.Explained));
+        Assert.Equal("first_cost", fresh.Evidence[0].EventType);
+    }
+}
