@@ -1,0 +1,51 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Polo.Collection.Configuration;
+
+namespace Polo.Collection.Aws;
+
+/// <summary>
+/// Builds AWS SDK clients for a scope: the scope's credentials and region, the standard retry mode (throttling is
+/// retried with backoff), and the optional endpoint override from <c>Collection:ServiceUrls</c>.
+/// </summary>
+public sealed class AwsClientFactory(CollectionOptions options, AWSCredentials? baseCredentials = null)
+{
+    /// <summary>Credentials used to call STS (and accounts with no role); null means the SDK's default chain.</summary>
+    public AWSCredentials? BaseCredentials { get; } = baseCredentials;
+
+    public IAmazonEC2 Ec2(AWSCredentials? credentials, string region)
+    {
+        var config = new AmazonEC2Config();
+        Configure(config, "EC2", region);
+        var creds = credentials ?? BaseCredentials;
+        return creds == null ? new AmazonEC2Client(config) : new AmazonEC2Client(creds, config);
+    }
+
+    public IAmazonSecurityTokenService Sts(string region)
+    {
+        var config = new AmazonSecurityTokenServiceConfig();
+        Configure(config, "STS", region);
+        return BaseCredentials == null
+            ? new AmazonSecurityTokenServiceClient(config)
+            : new AmazonSecurityTokenServiceClient(BaseCredentials, config);
+    }
+
+    private void Configure(ClientConfig config, string service, string region)
+    {
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = Math.Max(0, options.MaxErrorRetry);
+        config.Timeout = TimeSpan.FromSeconds(60);
+        var url = options.ServiceUrl(service);
+        if (url != null)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+    }
+}

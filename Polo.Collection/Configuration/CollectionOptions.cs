@@ -1,0 +1,50 @@
+namespace Polo.Collection.Configuration;
+
+/// <summary>The <c>Collection</c> configuration section: which accounts to collect, how, and when.</summary>
+public sealed class CollectionOptions
+{
+    public const string Section = "Collection";
+
+    /// <summary>AWS accounts to collect from. None configured means the collectors are disabled.</summary>
+    public List<AccountOptions> Accounts { get; set; } = new();
+
+    /// <summary>Regions used for an account that lists none of its own.</summary>
+    public List<string> DefaultRegions { get; set; } = new() { "us-east-1" };
+
+    /// <summary>Tag keys whose values place a resource in the customer → cluster → index hierarchy.</summary>
+    public HierarchyTagOptions HierarchyTags { get; set; } = new();
+
+    /// <summary>How many (account, region) units run at the same time.</summary>
+    public int MaxParallelAccounts { get; set; } = 4;
+
+    /// <summary>Quartz cron expressions by collector name, e.g. <c>"ec2-config": "0 0/30 * * * ?"</c>.
+    /// A collector with no schedule runs only when started from the status page.</summary>
+    public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Endpoint overrides by service ("EC2", "STS", "SQS"); for tests and private endpoints only.</summary>
+    public Dictionary<string, string> ServiceUrls { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Retries the AWS SDK makes after a throttled or failed call (standard retry mode, with backoff).</summary>
+    public int MaxErrorRetry { get; set; } = 4;
+
+    public string? ServiceUrl(string service) =>
+        ServiceUrls.TryGetValue(service, out var url) && !string.IsNullOrWhiteSpace(url) ? url : null;
+}
+
+public sealed class AccountOptions
+{
+    public string AccountId { get; set; } = "";
+    public string Name { get; set; } = "";
+
+    /// <summary>Role assumed through STS (session "polo-collector"). Empty: the host's own credentials are used.</summary>
+    public string RoleArn { get; set; } = "";
+
+    public List<string> Regions { get; set; } = new();
+}
+
+public sealed class HierarchyTagOptions
+{
+    public string Customer { get; set; } = "polo:customer";
+    public string Cluster { get; set; } = "polo:cluster";
+    public string Index { get; set; } = "polo:index";
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Polo.Collection.Inventory;
+
+namespace Polo.Collection.Ec2;
+
+/// <summary>
+/// Reads one account and region's EC2 estate (instances, volumes, own snapshots, NAT gateways, Elastic IPs, network
+/// interfaces, and load balancers seen through their interfaces), following NextToken through every page.
+/// </summary>
+public sealed class Ec2Inventory(IAmazonEC2 ec2)
+{
+    private const int PageSize = 1000;
+
+    public async Task<List<ObservedResource>> ReadAsync(CancellationToken ct)
+    {
+        var resources = new List<ObservedResource>();
+        resources.AddRange(await InstancesAsync(ct));
+        resources.AddRange(await VolumesAsync(ct));
+        resources.AddRange(await SnapshotsAsync(ct));
+        resources.AddRange(await NatGatewaysAsync(ct));
+        resources.AddRange(await AddressesAsync(ct));
+        resources.AddRange(await NetworkInterfacesAsync(ct));
+        // An id seen twice (a page boundary shifting under us) is kept once.
+        return resources.GroupBy(r => r.ResourceId).Select(g => g.First()).ToList();
+    }
+
+    private async Task<List<ObservedResource>> InstancesAsync(CancellationToken ct)
+    {
+        var result = new List<ObservedResource>();
+        string? token = null;
+        do
+        {
+            var page = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token, MaxResults = PageSize }, ct);
+            foreach (var i in (page.Reservations ?? []).SelectMany(r => r.Instances ?? []))
+            {
+                var state = i.State?.Name?.Value ?? "";
+                // Terminated instances linger in the API for a while; to us they are gone.
+                if (state == "terminated" || string.IsNullOrEmpty(i.InstanceId)) continue;
+                var tags = Tags(i.Tags);
+                var props = Props(("instance_type", i.InstanceType?.Value), ("availability_zone", i.Placement?.AvailabilityZone),
+                    ("vpc_id", i.VpcId), ("subnet_id", i.SubnetId));
+                result.Add(new ObservedResource(i.InstanceId, ResourceTypes.Instance, NameOf(tags), state, tags, props,
+                    Utc(i.LaunchTime), []));
+            }
+            token = page.NextToken;
+        } while (!string.IsNullOrEmpty(token));
+        return result;
+    }
+
+    private async Task<List<ObservedResource>> VolumesAsync(CancellationToken ct)
+    {
+        var result = new List<ObservedResource>();
+        string? token = null;
+        do
+        {
+            var page = await ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token, MaxResults = PageSize }, ct);
+            foreach (var v in page.Volumes ?? [])
+            {
+                if (string.IsNullOrEmpty(v.VolumeId)) continue;
+                var tags = Tags(v.Tags);
+                var attachedTo = (v.Attachments ?? []).Select(a => a.InstanceId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+                var props = Props(("size_gb", Num(v.Size)), ("volume_type", v.VolumeType?.Value), ("iops", Num(v.Iops)),
+                    ("throughput", Num(v.Throughput)), ("availability_zone", v.AvailabilityZone));
+                var edges = attachedTo == null ? new List<ObservedEdge>() : [new ObservedEdge(Relations.AttachedTo, attachedTo)];
+                result.Add(new ObservedResource(v.VolumeId, ResourceTypes.Volume, NameOf(tags), v.State?.Value ?? "", tags,
+                    props, Utc(v.CreateTime), edges));
+            }
+            token = page.NextToken;
+        } while (!string.IsNullOrEmpty(token));
+        return result;
+    }
+
+    private async Task<List<ObservedResource>> SnapshotsAsync(CancellationToken ct)
+    {
+        var result = new List<ObservedResource>();
+        string? token = null;
+        do
+        {
+            var page = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
+            {
+                OwnerIds = ["self"], NextToken = token, MaxResults = PageSize,
+            }, ct);
+            foreach (var s in page.Snapshots ?? [])
+            {
+                if (string.IsNullOrEmpty(s.SnapshotId)) continue;
+                var tags = Tags(s.Tags);
+                var props = Props(("size_gb", Num(s.VolumeSize)), ("volume_id", s.VolumeId));
+                // Snapshots copied from elsewhere carry the placeholder volume vol-ffffffff.
+                var edges = string.IsNullOrEmpty(s.VolumeId) || s.VolumeId == "vol-ffffffff"
+                    ? new List<ObservedEdge>() : [new ObservedEdge(Relations.SnapshotOf, s.VolumeId)];
+                result.Add(new ObservedResource(s.SnapshotId, ResourceTypes.Snapshot, NameOf(tags), s.State?.Value ?? "", tags,
+                    props, Utc(s.StartTime), edges));
+            }
+            token = page.NextToken;
+        } while (!string.IsNullOrEmpty(token));
+        return result;
+    }
+
+    private async Task<List<ObservedResource>> NatGatewaysAsync(CancellationToken ct)
+    {
+        var result = new List<ObservedResource>();
+        string? token = null;
+        do
+        {
+            var page = await ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest { NextToken = token, MaxResults = PageSize }, ct);
+            foreach (var n in page.NatGateways ?? [])
+            {
+                var state = n.State?.Value ?? "";
+                if (state == "deleted" || string.IsNullOrEmpty(n.NatGatewayId)) continue;
+                var tags = Tags(n.Tags);
+                var props = Props(("vpc_id", n.VpcId), ("subnet_id", n.SubnetId), ("connectivity_type", n.ConnectivityType?.Value));
+                result.Add(new ObservedResource(n.NatGatewayId, ResourceTypes.NatGateway, NameOf(tags), state, tags, props,
+                    Utc(n.CreateTime), []));
+            }
+            token = page.NextToken;
+        } while (!string.IsNullOrEmpty(token));
+        return result;
+    }
+
+    private async Task<List<ObservedResource>> AddressesAsync(CancellationToken ct)
+    {
+        // DescribeAddresses is not paginated: one call returns every address of the region.
+        var page = await ec2.DescribeAddressesAsync(new DescribeAddressesRequest(), ct);
+        var result = new List<ObservedResource>();
+        foreach (var a in page.Addresses ?? [])
+        {
+            var id = !string.IsNullOrEmpty(a.AllocationId) ? a.AllocationId : a.PublicIp;
+            if (string.IsNullOrEmpty(id)) continue;
+            var tags = Tags(a.Tags);
+            var props = Props(("public_ip", a.PublicIp), ("domain", a.Domain?.Value), ("instance_id", a.InstanceId),
+                ("network_interface_id", a.NetworkInterfaceId));
+            var edges = new List<ObservedEdge>();
+            if (!string.IsNullOrEmpty(a.InstanceId)) edges.Add(new ObservedEdge(Relations.AssociatedWith, a.InstanceId));
+            else if (!string.IsNullOrEmpty(a.NetworkInterfaceId)) edges.Add(new ObservedEdge(Relations.AssociatedWith, a.NetworkInterfaceId));
+            var state = string.IsNullOrEmpty(a.AssociationId) && edges.Count == 0 ? "unassociated" : "associated";
+            result.Add(new ObservedResource(id, ResourceTypes.ElasticIp, NameOf(tags), state, tags, props, null, edges));
+        }
+        return result;
+    }
+
+    private async Task<List<ObservedResource>> NetworkInterfacesAsync(CancellationToken ct)
+    {
+        var result = new List<ObservedResource>();
+        var balancers = new Dictionary<string, ObservedResource>();
+        string? token = null;
+        do
+        {
+            var page = await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NextToken = token, MaxResults = PageSize }, ct);
+            foreach (var n in page.NetworkInterfaces ?? [])
+            {
+                if (string.IsNullOrEmpty(n.NetworkInterfaceId)) continue;
+                var tags = Tags(n.TagSet);
+                var type = n.InterfaceType?.Value ?? "";
+                var props = Props(("interface_type", type), ("description", n.Description), ("requester_id", n.RequesterId),
+                    ("private_ip", n.PrivateIpAddress), ("subnet_id", n.SubnetId), ("vpc_id", n.VpcId));
+                var edges = new List<ObservedEdge>();
+                var balancer = LoadBalancerName(n);
+                if (balancer != null)
+                {
+                    var lbId = $"elb-{balancer}";
+                    edges.Add(new ObservedEdge(Relations.InterfaceOf, lbId));
+                    if (!balancers.ContainsKey(lbId))
+                        balancers[lbId] = new ObservedResource(lbId, ResourceTypes.LoadBalancer, balancer, "active", tags,
+                            Props(("kind", BalancerKind(balancer, type)), ("vpc_id", n.VpcId)), null, []);
+                }
+                else if (NatGatewayOf(n) is { } nat) edges.Add(new ObservedEdge(Relations.InterfaceOf, nat));
+                else if (!string.IsNullOrEmpty(n.Attachment?.InstanceId)) edges.Add(new ObservedEdge(Relations.InterfaceOf, n.Attachment.InstanceId));
+                result.Add(new ObservedResource(n.NetworkInterfaceId, ResourceTypes.NetworkInterface, NameOf(tags),
+                    n.Status?.Value ?? "", tags, props, null, edges));
+            }
+            token = page.NextToken;
+        } while (!string.IsNullOrEmpty(token));
+        result.AddRange(balancers.Values);
+        return result;
+    }
+
+    /// <summary>ELB interfaces say so: requester amazon-elb, a description "ELB app/name/id" (or "ELB name" for a
+    /// classic one), or a load-balancer interface type.</summary>
+    public static string? LoadBalancerName(NetworkInterface n)
+    {
+        var description = n.Description ?? "";
+        var type = n.InterfaceType?.Value ?? "";
+        var isElb = description.StartsWith("ELB ", StringComparison.Ordinal)
+                    || string.Equals(n.RequesterId, "amazon-elb", StringComparison.Ordinal)
+                    || type is "network_load_balancer" or "gateway_load_balancer";
+        if (!isElb) return null;
+        var name = description.StartsWith("ELB ", StringComparison.Ordinal) ? description[4..].Trim() : "";
+        return name != "" ? name : n.NetworkInterfaceId;
+    }
+
+    private static string BalancerKind(string name, string interfaceType) => name switch
+    {
+        _ when name.StartsWith("app/", StringComparison.Ordinal) => "application",
+        _ when name.StartsWith("net/", StringComparison.Ordinal) || interfaceType == "network_load_balancer" => "network",
+        _ when name.StartsWith("gwy/", StringComparison.Ordinal) || interfaceType == "gateway_load_balancer" => "gateway",
+        _ => "classic",
+    };
+
+    /// <summary>A NAT gateway's interface: type nat_gateway and the description "Interface for NAT Gateway nat-…".</summary>
+    private static string? NatGatewayOf(NetworkInterface n)
+    {
+        var description = n.Description ?? "";
+        var at = description.IndexOf("nat-", StringComparison.Ordinal);
+        if (n.InterfaceType?.Value != "nat_gateway" && !description.StartsWith("Interface for NAT Gateway", StringComparison.Ordinal))
+            return null;
+        return at >= 0 ? description[at..].Split(' ')[0] : null;
+    }
+
+    private static Dictionary<string, string> Tags(List<Tag>? tags)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in tags ?? [])
+            if (!string.IsNullOrEmpty(t.Key)) result[t.Key] = t.Value ?? "";
+        return result;
+    }
+
+    private static string NameOf(IReadOnlyDictionary<string, string> tags) => tags.GetValueOrDefault("Name", "");
+
+    private static Dictionary<string, string> Props(params (string Key, string? Value)[] values)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+            if (!string.IsNullOrEmpty(value)) result[key] = value;
+        return result;
+    }
+
+    private static string? Num(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static DateTime? Utc(DateTime? t) => t?.ToUniversalTime();
+}

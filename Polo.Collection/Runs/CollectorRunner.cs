@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polo.Collection.Aws;
+using Polo.Collection.Configuration;
+using Polo.Collection.Core;
+using Polo.Data;
+
+namespace Polo.Collection.Runs;
+
+/// <summary>What happened to a run: a batch started or finished, or one (account, region) unit finished.</summary>
+public sealed record CollectorRunEvent(string Collector, string BatchId, string Kind, CollectorRunRow? Unit = null,
+    BatchResult? Result = null)
+{
+    public const string BatchStarted = "batch-started";
+    public const string UnitFinished = "unit-finished";
+    public const string BatchFinished = "batch-finished";
+}
+
+/// <summary>The result of one trigger of a collector across its accounts and regions.</summary>
+public sealed record BatchResult(string Collector, string BatchId, bool AlreadyRunning, IReadOnlyList<CollectorRunRow> Units,
+    string? Refused = null)
+{
+    public long Rows => Units.Sum(u => (long)u.RowsWritten);
+    public int Failed => Units.Count(u => u.Status == RunStatus.Failed);
+    public bool Ok => !AlreadyRunning && Refused == null && Failed == 0;
+}
+
+/// <summary>
+/// Runs a named collector: for per-account collectors, every configured account × region in parallel (bounded by
+/// MaxParallelAccounts), each account's credentials from one STS AssumeRole. A failing account is recorded and the
+/// others carry on. Every unit is recorded in <c>collector_runs</c> ('running', then 'ok' or 'failed').
+/// </summary>
+public sealed class CollectorRunner
+{
+    private readonly Dictionary<string, ICollector> _collectors;
+    private readonly CollectionConfig _config;
+    private readonly AccountCredentials _credentials;
+    private readonly CollectorRunStore _store;
+    private readonly DataChangeNotifier? _notifier;
+    private readonly ILogger _log;
+    private readonly ConcurrentDictionary<string, string> _running = new(StringComparer.OrdinalIgnoreCase);
+
+    public CollectorRunner(IEnumerable<ICollector> collectors, CollectionConfig config, AccountCredentials credentials,
+        CollectorRunStore store, DataChangeNotifier? notifier = null, ILogger<CollectorRunner>? log = null)
+    {
+        _collectors = new Dictionary<string, ICollector>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in collectors) _collectors.TryAdd(c.Name, c);
+        _config = config;
+        _credentials = credentials;
+        _store = store;
+        _notifier = notifier;
+        _log = (ILogger?)log ?? NullLogger.Instance;
+    }
+
+    /// <summary>Raised (on the runner's thread) when a batch starts or finishes and when each unit finishes.</summary>
+    public event Action<CollectorRunEvent>? Changed;
+
+    public IReadOnlyCollection<string> CollectorNames => _collectors.Keys;
+
+    public ICollector? Find(string name) => _collectors.GetValueOrDefault(name);
+
+    public bool IsRunning(string collector) => _running.ContainsKey(collector);
+
+    public async Task<BatchResult> RunAsync(string collectorName, string trigger, CancellationToken ct = default)
+    {
+        if (!_collectors.TryGetValue(collectorName, out var collector))
+            return new BatchResult(collectorName, "", false, [], $"No collector named '{collectorName}' is registered.");
+        if (collector.PerAccount && !_config.AccountsConfigured)
+            return new BatchResult(collector.Name, "", false, [], "No AWS accounts are configured, so this collector is disabled.");
+
+        var batchId = Guid.NewGuid().ToString("N");
+        if (!_running.TryAdd(collector.Name, batchId))
+            return new BatchResult(collector.Name, _running.GetValueOrDefault(collector.Name, ""), true, []);
+        try
+        {
+            Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.BatchStarted));
+            var units = collector.PerAccount
+                ? await RunPerAccountAsync(collector, batchId, trigger, ct).ConfigureAwait(false)
+                : [await RunUnitAsync(collector, batchId, trigger, "*", _config.Options.DefaultRegions.FirstOrDefault() ?? "",
+                    _ => Task.FromResult<AWSCredentials?>(null), ct).ConfigureAwait(false)];
+            var result = new BatchResult(collector.Name, batchId, false, units);
+            _log.LogInformation("Collector {Collector} finished: {Units} runs, {Failed} failed, {Rows} rows",
+                collector.Name, units.Count, result.Failed, result.Rows);
+            _running.TryRemove(collector.Name, out _);
+            Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.BatchFinished, Result: result));
+            return result;
+        }
+        finally
+        {
+            _running.TryRemove(collector.Name, out _);
+        }
+    }
+
+    private async Task<List<CollectorRunRow>> RunPerAccountAsync(ICollector collector, string batchId, string trigger,
+        CancellationToken ct)
+    {
+        // One AssumeRole per account, shared by its regions; a failure fails each of that account's regions.
+        var credentials = new ConcurrentDictionary<string, Lazy<Task<AWSCredentials?>>>();
+        Task<AWSCredentials?> CredentialsFor(AccountRegion unit) =>
+            credentials.GetOrAdd(unit.Account.AccountId, _ => new Lazy<Task<AWSCredentials?>>(
+                () => _credentials.ForAccountAsync(unit.Account, unit.Region, ct))).Value;
+
+        var results = new ConcurrentBag<CollectorRunRow>();
+        await Parallel.ForEachAsync(_config.Units().ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = _config.MaxParallel, CancellationToken = ct },
+            async (unit, token) => results.Add(await RunUnitAsync(collector, batchId, trigger, unit.Account.AccountId,
+                unit.Region, _ => CredentialsFor(unit), token).ConfigureAwait(false))).ConfigureAwait(false);
+        return results.OrderBy(r => r.AccountId).ThenBy(r => r.Region).ToList();
+    }
+
+    private async Task<CollectorRunRow> RunUnitAsync(ICollector collector, string batchId, string trigger, string accountId,
+        string region, Func<CancellationToken, Task<AWSCredentials?>> credentials, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        var running = new CollectorRunRow(Guid.NewGuid().ToString("N"), batchId, collector.Name, accountId, region, started,
+            null, 0, 0, RunStatus.Running, "", trigger, started);
+        await TryRecordAsync(running).ConfigureAwait(false);
+
+        var clock = Stopwatch.StartNew();
+        CollectorRunRow finished;
+        try
+        {
+            var creds = await credentials(ct).ConfigureAwait(false);
+            var outcome = await collector.RunAsync(new CollectorScope(accountId, region, creds), ct).ConfigureAwait(false);
+            finished = running with
+            {
+                Status = RunStatus.Ok, RowsWritten = (ulong)Math.Max(0, outcome.Rows), Error = "",
+            };
+            if (outcome.Rows > 0) _notifier?.Publish(collector.Name, outcome.Rows);
+        }
+        catch (Exception e)
+        {
+            _log.LogWarning(e, "Collector {Collector} failed for account {Account} in {Region}", collector.Name, accountId, region);
+            finished = running with { Status = RunStatus.Failed, Error = AwsErrors.Describe(e) };
+        }
+        var now = DateTime.UtcNow;
+        finished = finished with
+        {
+            FinishedAt = now,
+            DurationMs = (ulong)clock.ElapsedMilliseconds,
+            UpdatedAt = now > started ? now : started.AddMilliseconds(1),
+        };
+        await TryRecordAsync(finished).ConfigureAwait(false);
+        _notifier?.Publish("collector_runs", 1);
+        Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.UnitFinished, finished));
+        return finished;
+    }
+
+    /// <summary>A failure to write the run record is logged; it must not turn a successful collection into a failure.</summary>
+    private async Task TryRecordAsync(CollectorRunRow row)
+    {
+        try
+        {
+            await _store.WriteAsync(row).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "Could not record run {RunId} of {Collector}", row.RunId, row.Collector);
+        }
+    }
+
+    private void Raise(CollectorRunEvent e)
+    {
+        try
+        {
+            Changed?.Invoke(e);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "A collector run listener failed");
+        }
+    }
+}
