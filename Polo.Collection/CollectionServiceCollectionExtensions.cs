@@ -41,6 +41,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddTransient<CollectorJob>();
         services.TryAddSingleton<CollectorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<CollectorScheduler>());
+        services.TryAddSingleton<Status.CollectorStatusService>();
         return services;
     }
 }

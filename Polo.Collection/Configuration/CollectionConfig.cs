@@ -74,8 +74,10 @@ public sealed class CollectionConfig
             if (problems.Count == before) accounts.Add(account);
         }
 
-        var defaults = options.DefaultRegions.Where(r => RegionPattern.IsMatch(r ?? "")).ToList();
-        foreach (var bad in options.DefaultRegions.Except(defaults))
+        if (options.DefaultRegions.Count == 0) options.DefaultRegions = [CollectionOptions.FallbackRegion];
+        foreach (var account in accounts) account.Regions = account.Regions.Distinct(StringComparer.Ordinal).ToList();
+        var defaults = options.DefaultRegions.Where(r => RegionPattern.IsMatch(r ?? "")).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var bad in options.DefaultRegions.Where(r => !RegionPattern.IsMatch(r ?? "")))
             problems.Add($"Collection:DefaultRegions: '{bad}' is not an AWS region name; it is ignored.");
         options.DefaultRegions = defaults;
         if (defaults.Count == 0 && accounts.Any(a => a.Regions.Count == 0))

@@ -8,8 +8,11 @@ public sealed class CollectionOptions
     /// <summary>AWS accounts to collect from. None configured means the collectors are disabled.</summary>
     public List<AccountOptions> Accounts { get; set; } = new();
 
-    /// <summary>Regions used for an account that lists none of its own.</summary>
-    public List<string> DefaultRegions { get; set; } = new() { "us-east-1" };
+    /// <summary>Regions used for an account that lists none of its own; us-east-1 when none is configured.
+    /// (Empty by default: configuration binding appends to a list, it does not replace it.)</summary>
+    public List<string> DefaultRegions { get; set; } = new();
+
+    public const string FallbackRegion = "us-east-1";
 
     /// <summary>Tag keys whose values place a resource in the customer → cluster → index hierarchy.</summary>
     public HierarchyTagOptions HierarchyTags { get; set; } = new();

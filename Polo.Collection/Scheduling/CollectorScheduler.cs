@@ -58,7 +58,8 @@ public sealed class CollectorScheduler : IHostedService
                 .StoreDurably()
                 .Build();
             await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
-            if (_config.ScheduleOf(name) is { } cron)
+            var disabled = _runner.Find(name)!.PerAccount && !_config.AccountsConfigured;
+            if (!disabled && _config.ScheduleOf(name) is { } cron)
             {
                 var trigger = TriggerBuilder.Create()
                     .WithIdentity($"{name}-schedule", Group)
@@ -98,6 +99,9 @@ public sealed class CollectorScheduler : IHostedService
     }
 
     /// <summary>The next scheduled fire time of a collector, or null when it has no schedule.</summary>
-    public DateTimeOffset? NextFire(string collector) =>
-        _config.ScheduleOf(collector) is { } cron ? CollectionConfig.NextFire(cron, DateTimeOffset.UtcNow) : null;
+    public DateTimeOffset? NextFire(string collector)
+    {
+        if (_runner.Find(collector) is not { } c || (c.PerAccount && !_config.AccountsConfigured)) return null;
+        return _config.ScheduleOf(c.Name) is { } cron ? CollectionConfig.NextFire(cron, DateTimeOffset.UtcNow) : null;
+    }
 }

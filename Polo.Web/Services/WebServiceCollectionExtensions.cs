@@ -11,6 +11,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<DemoSeedStatus>();
         if (configuration.GetValue("Polo:SeedDemoOnFirstRun", true))
             services.AddHostedService<DemoSeeder>();
+        services.AddPoloCollectors(configuration);
         return services;
     }
 }
