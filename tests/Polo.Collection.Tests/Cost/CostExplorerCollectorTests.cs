@@ -60,6 +60,8 @@ public sealed class CostExplorerCollectorTests : FreshDatabase
             Assert.Matches(new Regex(@"^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/us-east-1/ce/aws4_request, " +
                 @"SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$"), r.Headers["Authorization"]);
             Assert.Matches(@"^\d{8}T\d{6}Z$", r.Headers["X-Amz-Date"]);
+            Assert.True(FakeSigV4Verifier.IsValid(r, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), "signature does not verify");
+            Assert.False(FakeSigV4Verifier.IsValid(r, "some-other-secret"));
             var body = JsonDocument.Parse(r.Body).RootElement;
             Assert.Equal("2025-03-07", body.GetProperty("TimePeriod").GetProperty("Start").GetString());
             Assert.Equal("2025-03-10", body.GetProperty("TimePeriod").GetProperty("End").GetString());
