@@ -142,6 +142,8 @@ public sealed class CostLedger(IClickHouse ch)
                    -toDecimal128(cost, 10), -usage_amount
             FROM {{Table}}
             WHERE source = {source:String}
+              AND hour >= (SELECT min(hour) FROM {{Staging}} WHERE batch_id = {batch:String})
+              AND hour <= (SELECT max(hour) FROM {{Staging}} WHERE batch_id = {batch:String})
               AND (hour, account_id, service, usage_type, resource_id) IN
                   (SELECT hour, account_id, service, usage_type, resource_id FROM {{Staging}} WHERE batch_id = {batch:String})
         )

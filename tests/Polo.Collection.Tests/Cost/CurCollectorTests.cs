@@ -166,6 +166,26 @@ public sealed class CurCollectorTests : FreshDatabase
     }
 
     [Fact]
+    public async Task A_large_file_streams_through_in_batches_and_sums_exactly()
+    {
+        // 40 resources x 720 hours = 28,800 line items, staged 5,000 at a time.
+        var start = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var lines = Enumerable.Range(0, 40).SelectMany(r => Enumerable.Range(0, 720).Select(h => new CurTestLine(
+            start.AddHours(h).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), "111111111111", "us-east-1", "AmazonEC2",
+            "BoxUsage:m5.large", $"i-{r:D4}", "0.096", "1", Tags: r % 2 == 0 ? AcmeTags : null))).ToList();
+        CurFiles.WriteCsvGz(Path.Combine(_folder, "month.csv.gz"), lines);
+        var collector = new CurCollector(Ch, new CurOptions { Folder = _folder, BatchSize = 5_000, SkipProcessedFiles = false });
+
+        var first = await collector.RunAsync(Org, default);
+        var second = await collector.RunAsync(Org, default);
+
+        Assert.Equal(28_800, first.Rows);
+        Assert.Equal(0, second.Rows);
+        Assert.Equal(28_800 * 0.096m, await SumCostAsync());
+        Assert.Equal(20 * 720 * 0.096m, await SumCostAsync("customer = 'acme'"));
+    }
+
+    [Fact]
     public async Task Untagged_lines_take_their_identity_from_the_resource_snapshot()
     {
         await AddSnapshotAsync("i-0bbb", "ec2_instance", "initech", "prod-2", "logs");
