@@ -143,6 +143,20 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     }
 
     [Fact]
+    public async Task Removing_a_hierarchy_tag_clears_that_level_of_the_identity()
+    {
+        await AddSnapshotAsync("i-5", "ec2_instance", "acme", "prod-1", "search", tags: new() { ["polo:customer"] = "acme" });
+        _queue.Send(Envelope("DeleteTags", "ev-untag",
+            new { resourcesSet = new { items = new[] { new { resourceId = "i-5" } } }, tagSet = new { items = new[] { new { key = "polo:customer" } } } },
+            new { _return = true }));
+
+        await Collector().RunAsync(Org, default);
+
+        var e = Assert.Single(await EventsAsync());
+        Assert.Equal(("tag_changed", "", "prod-1", "acme", ""), (e.EventType, e.Customer, e.Cluster, e.Properties["old"], e.Properties["new"]));
+    }
+
+    [Fact]
     public async Task The_per_run_cap_leaves_the_rest_for_the_next_run()
     {
         for (var i = 0; i < 5; i++) _queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
