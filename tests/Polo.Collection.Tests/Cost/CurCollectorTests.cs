@@ -186,6 +186,18 @@ public sealed class CurCollectorTests : FreshDatabase
     }
 
     [Fact]
+    public async Task A_file_that_is_not_parquet_is_refused_by_name()
+    {
+        File.WriteAllText(Path.Combine(_folder, "broken.parquet"), "PAR1 but not really");
+
+        var error = await Assert.ThrowsAsync<CurIngestException>(() => Collector().RunAsync(Org, default));
+
+        Assert.Contains("broken.parquet", error.Message);
+        Assert.Contains("not a readable Parquet file", error.Message);
+        Assert.Equal(0, await CountAsync("SELECT count() FROM cost_hourly"));
+    }
+
+    [Fact]
     public async Task Untagged_lines_take_their_identity_from_the_resource_snapshot()
     {
         await AddSnapshotAsync("i-0bbb", "ec2_instance", "initech", "prod-2", "logs");
