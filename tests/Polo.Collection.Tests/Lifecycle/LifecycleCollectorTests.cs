@@ -98,13 +98,21 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     public async Task A_redelivered_message_writes_nothing()
     {
         var body = RunInstances("ev-run", "i-1", "i-2");
+        var notifier = new DataChangeNotifier();
+        var landed = new List<DataLanded>();
+        notifier.Landed += landed.Add;
+        var collector = new LifecycleCollector(Ch, new LifecycleOptions
+        {
+            QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0,
+        }, notifier);
         _queue.Send(body);
-        Assert.Equal(2, (await Collector().RunAsync(Org, default)).Rows);
+        Assert.Equal(2, (await collector.RunAsync(Org, default)).Rows);
 
         _queue.Send(body); // EventBridge / SQS at-least-once delivery
-        var again = await Collector().RunAsync(Org, default);
+        var again = await collector.RunAsync(Org, default);
 
         Assert.Equal(0, again.Rows);
+        Assert.Equal(("events", 2L), (Assert.Single(landed).Kind, landed[0].Rows)); // nothing new → no refresh signal
         Assert.Equal(2, await CountAsync("SELECT count() FROM resource_events"));
         Assert.Empty(_queue.RemainingIds);
     }
