@@ -92,6 +92,20 @@ public sealed class CostExplorerCollectorTests : FreshDatabase
     }
 
     [Fact]
+    public async Task Session_credentials_sign_the_security_token_too()
+    {
+        await using var ce = new FakeAwsJsonEndpoint(_ => Page(Page1));
+        var scope = Org with { Credentials = new SessionAWSCredentials("ASIAEXAMPLE", "session-secret", "the-session-token") };
+
+        await Collector(ce).RunAsync(scope, default);
+
+        var r = Assert.Single(ce.Requests);
+        Assert.Equal("the-session-token", r.Headers["X-Amz-Security-Token"]);
+        Assert.Contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target,", r.Headers["Authorization"]);
+        Assert.True(FakeSigV4Verifier.IsValid(r, "session-secret"));
+    }
+
+    [Fact]
     public async Task Throttling_is_retried_with_backoff()
     {
         var calls = 0;

@@ -41,10 +41,14 @@ public sealed class CurCollectorTests : FreshDatabase
     public async Task Csv_lands_exact_sums_in_the_demo_vocabulary_with_identity_from_tags()
     {
         CurFiles.WriteCsv(Path.Combine(_folder, "cur-00001.csv"), Lines());
+        var notifier = new DataChangeNotifier();
+        var landed = new List<DataLanded>();
+        notifier.Landed += landed.Add;
 
-        var outcome = await Collector().RunAsync(Org, default);
+        var outcome = await new CurCollector(Ch, new CurOptions { Folder = _folder, BatchSize = 2 }, notifier).RunAsync(Org, default);
 
         Assert.Equal(5, outcome.Rows);
+        Assert.Equal(("cost", 5L), (Assert.Single(landed).Kind, landed[0].Rows));
         Assert.Equal(LinesTotal, await SumCostAsync());
         Assert.Equal(0.504m, await SumCostAsync("resource_id = 'i-0aaa' AND customer = 'acme' AND cluster = 'prod-1' AND index_name = 'search'"));
         Assert.Equal(0.096m, await SumCostAsync("resource_id = 'i-0bbb' AND usage_type = 'BoxUsage:m5.large' AND region = 'us-west-2' AND customer = ''"));
@@ -183,6 +187,18 @@ public sealed class CurCollectorTests : FreshDatabase
         Assert.Equal(0, second.Rows);
         Assert.Equal(28_800 * 0.096m, await SumCostAsync());
         Assert.Equal(20 * 720 * 0.096m, await SumCostAsync("customer = 'acme'"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_parquet_is_refused_by_name()
+    {
+        File.WriteAllText(Path.Combine(_folder, "broken.parquet"), "PAR1 but not really");
+
+        var error = await Assert.ThrowsAsync<CurIngestException>(() => Collector().RunAsync(Org, default));
+
+        Assert.Contains("broken.parquet", error.Message);
+        Assert.Contains("not a readable Parquet file", error.Message);
+        Assert.Equal(0, await CountAsync("SELECT count() FROM cost_hourly"));
     }
 
     [Fact]

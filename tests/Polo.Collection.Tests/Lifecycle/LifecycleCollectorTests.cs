@@ -98,13 +98,21 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     public async Task A_redelivered_message_writes_nothing()
     {
         var body = RunInstances("ev-run", "i-1", "i-2");
+        var notifier = new DataChangeNotifier();
+        var landed = new List<DataLanded>();
+        notifier.Landed += landed.Add;
+        var collector = new LifecycleCollector(Ch, new LifecycleOptions
+        {
+            QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0,
+        }, notifier);
         _queue.Send(body);
-        Assert.Equal(2, (await Collector().RunAsync(Org, default)).Rows);
+        Assert.Equal(2, (await collector.RunAsync(Org, default)).Rows);
 
         _queue.Send(body); // EventBridge / SQS at-least-once delivery
-        var again = await Collector().RunAsync(Org, default);
+        var again = await collector.RunAsync(Org, default);
 
         Assert.Equal(0, again.Rows);
+        Assert.Equal(("events", 2L), (Assert.Single(landed).Kind, landed[0].Rows)); // nothing new → no refresh signal
         Assert.Equal(2, await CountAsync("SELECT count() FROM resource_events"));
         Assert.Empty(_queue.RemainingIds);
     }
@@ -140,6 +148,20 @@ public sealed class LifecycleCollectorTests : FreshDatabase
         Assert.True(_queue.Endpoint.Count("AmazonSQS.ReceiveMessage") >= 2);
         Assert.All(_queue.Endpoint.Requests, r => Assert.Equal("application/x-amz-json-1.0", r.ContentType));
         Assert.Empty(_queue.RemainingIds);
+    }
+
+    [Fact]
+    public async Task Removing_a_hierarchy_tag_clears_that_level_of_the_identity()
+    {
+        await AddSnapshotAsync("i-5", "ec2_instance", "acme", "prod-1", "search", tags: new() { ["polo:customer"] = "acme" });
+        _queue.Send(Envelope("DeleteTags", "ev-untag",
+            new { resourcesSet = new { items = new[] { new { resourceId = "i-5" } } }, tagSet = new { items = new[] { new { key = "polo:customer" } } } },
+            new { _return = true }));
+
+        await Collector().RunAsync(Org, default);
+
+        var e = Assert.Single(await EventsAsync());
+        Assert.Equal(("tag_changed", "", "prod-1", "acme", ""), (e.EventType, e.Customer, e.Cluster, e.Properties["old"], e.Properties["new"]));
     }
 
     [Fact]
