@@ -9,7 +9,24 @@ namespace Polo.Data.Tests.Infrastructure;
 /// </summary>
 public static class TestEngine
 {
-    public static readonly string DataPath = Path.Combine(Path.GetTempPath(), $"polo-tests-{Environment.ProcessId}");
+    private const string Prefix = "polo-tests-";
+
+    public static readonly string DataPath = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}");
+
+    static TestEngine() => RemoveLeftovers();
+
+    /// <summary>Deletes data paths of earlier test processes that have exited (each run leaves one behind).</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)[Prefix.Length..], out var pid) || pid == Environment.ProcessId) continue;
+            if (Directory.Exists($"/proc/{pid}")) continue;
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
 
     public static string MigrationsPath => Path.Combine(AppContext.BaseDirectory, "migrations");
 

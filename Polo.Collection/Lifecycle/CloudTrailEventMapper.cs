@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using Polo.Collection.Cost.Tagging;
+using static Polo.Collection.Lifecycle.CloudTrailJson;
+
+namespace Polo.Collection.Lifecycle;
+
+/// <summary>
+/// Maps an EventBridge "AWS API Call via CloudTrail" message onto resource events in the app's vocabulary:
+/// RunInstances → created (one per instance), TerminateInstances → deleted, StopInstances / StartInstances →
+/// state_changed, ModifyInstanceAttribute (instance type) / ModifyVolume → resized, CreateVolume / DeleteVolume,
+/// CreateSnapshot / DeleteSnapshot, CreateNatGateway / DeleteNatGateway, AllocateAddress / ReleaseAddress →
+/// created / deleted, AttachVolume / DetachVolume → attached / detached (on the volume), CreateTags / DeleteTags →
+/// tag_changed (one per resource). Failed calls (errorCode) and other API calls map to nothing.
+/// Unreadable messages throw <see cref="MalformedMessageException"/>.
+/// </summary>
+public static class CloudTrailEventMapper
+{
+    public static IReadOnlyList<LifecycleEvent> Map(string body)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(body); }
+        catch (JsonException e) { throw new MalformedMessageException($"body is not JSON ({e.Message.Split('.')[0]})"); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new MalformedMessageException("body is not a JSON object");
+            var detail = Obj(root, "detail");
+            if (detail.ValueKind != JsonValueKind.Object) throw new MalformedMessageException("no 'detail' object (not an EventBridge event)");
+            var detailType = Str(root, "detail-type");
+            if (detailType is not null && detailType != "AWS API Call via CloudTrail") return [];
+
+            var name = Str(detail, "eventName") ?? throw new MalformedMessageException("detail.eventName is missing");
+            var id = Str(detail, "eventID") ?? throw new MalformedMessageException("detail.eventID is missing");
+            var timeText = Str(detail, "eventTime") ?? Str(root, "time") ?? throw new MalformedMessageException("detail.eventTime is missing");
+            if (!DateTime.TryParse(timeText, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+                throw new MalformedMessageException($"eventTime '{timeText}' is not a date");
+            if (Str(detail, "errorCode") is not null) return []; // the call failed: nothing changed
+
+            var ctx = new Context(time, id,
+                Str(root, "account") ?? Str(detail, "recipientAccountId") ?? "",
+                Str(root, "region") ?? Str(detail, "awsRegion") ?? "",
+                Str(Obj(detail, "userIdentity"), "arn") ?? Str(Obj(detail, "userIdentity"), "principalId") ?? "",
+                Obj(detail, "requestParameters"), Obj(detail, "responseElements"));
+
+            var events = name switch
+            {
+                "RunInstances" => RunInstances(ctx),
+                "TerminateInstances" => Instances(ctx, "deleted", null),
+                "StopInstances" => Instances(ctx, "state_changed", "stopped"),
+                "StartInstances" => Instances(ctx, "state_changed", "running"),
+                "ModifyInstanceAttribute" => ModifyInstanceAttribute(ctx),
+                "ModifyVolume" => ModifyVolume(ctx),
+                "CreateVolume" => Created(ctx, "ebs_volume", Find(ctx.Response, "volumeId"),
+                    ("size_gb", Str(ctx.Response, "size")), ("volume_type", Str(ctx.Response, "volumeType"))),
+                "DeleteVolume" => Deleted(ctx, "ebs_volume", Find(ctx.Request, "volumeId")),
+                "AttachVolume" => Attachment(ctx, "attached"),
+                "DetachVolume" => Attachment(ctx, "detached"),
+                "CreateSnapshot" => Created(ctx, "ebs_snapshot", Find(ctx.Response, "snapshotId"),
+                    ("size_gb", Str(ctx.Response, "volumeSize")), ("volume_id", Str(ctx.Response, "volumeId"))),
+                "DeleteSnapshot" => Deleted(ctx, "ebs_snapshot", Find(ctx.Request, "snapshotId")),
+                "CreateNatGateway" => Created(ctx, "nat_gateway", Find(ctx.Response, "natGatewayId")),
+                "DeleteNatGateway" => Deleted(ctx, "nat_gateway", Find(ctx.Request, "natGatewayId") ?? Find(ctx.Response, "natGatewayId")),
+                "AllocateAddress" => Created(ctx, "elastic_ip", Find(ctx.Response, "allocationId"),
+                    ("public_ip", Str(ctx.Response, "publicIp"))),
+                "ReleaseAddress" => Deleted(ctx, "elastic_ip", Find(ctx.Request, "allocationId")),
+                "CreateTags" => Tags(ctx, delete: false),
+                "DeleteTags" => Tags(ctx, delete: true),
+                _ => null,
+            };
+            if (events is null) return [];
+            if (events.Count == 0) throw new MalformedMessageException($"{name} event {id} names no resource id");
+            return events;
+        }
+    }
+
+    private sealed record Context(DateTime Time, string EventId, string Account, string Region, string Actor,
+        JsonElement Request, JsonElement Response)
+    {
+        public LifecycleEvent Event(string resourceId, string resourceType, string eventType,
+            IEnumerable<(string Key, string? Value)>? props = null, IReadOnlyDictionary<string, string?>? tags = null) =>
+            new(Time, EventId, Account, Region, resourceId, resourceType, eventType, Actor,
+                (props ?? []).Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value!),
+                tags ?? new Dictionary<string, string?>());
+    }
+
+    private static List<LifecycleEvent> RunInstances(Context c)
+    {
+        var tags = TagSpecifications(c.Request, "instance");
+        return Items(c.Response, "instancesSet")
+            .Select(i => (Id: Str(i, "instanceId"), Item: i))
+            .Where(x => !string.IsNullOrEmpty(x.Id))
+            .Select(x => c.Event(x.Id!, "ec2_instance", "created",
+                [("instance_type", Str(x.Item, "instanceType") ?? Str(c.Request, "instanceType")),
+                 ("state", Str(Obj(x.Item, "instanceState"), "name") ?? Str(Obj(x.Item, "currentState"), "name"))], tags))
+            .ToList();
+    }
+
+    /// <summary>Terminate / stop / start: one event per instance of the response (or the request when absent).</summary>
+    private static List<LifecycleEvent> Instances(Context c, string eventType, string? newState)
+    {
+        var items = Items(c.Response, "instancesSet").ToList();
+        if (items.Count == 0) items = Items(c.Request, "instancesSet").ToList();
+        return items
+            .Select(i => (Id: Str(i, "instanceId"), Item: i))
+            .Where(x => !string.IsNullOrEmpty(x.Id))
+            .Select(x => newState is null
+                ? c.Event(x.Id!, "ec2_instance", eventType)
+                : c.Event(x.Id!, "ec2_instance", eventType,
+                    [("old_state", Settled(Str(Obj(x.Item, "previousState"), "name"))), ("new_state", newState)]))
+            .ToList();
+    }
+
+    /// <summary>CloudTrail reports transitional states (stopping, pending); the analysis speaks in settled ones.</summary>
+    private static string? Settled(string? state) => state switch
+    {
+        "pending" => "running",
+        "stopping" => "stopped",
+        "shutting-down" => "terminated",
+        _ => state,
+    };
+
+    /// <summary>Only an instance-type change is a resize; other attributes change nothing the analysis uses.</summary>
+    private static List<LifecycleEvent>? ModifyInstanceAttribute(Context c)
+    {
+        var type = Obj(c.Request, "instanceType");
+        var newType = type.ValueKind == JsonValueKind.Object ? Str(type, "value") : Str(c.Request, "instanceType");
+        if (newType is null)
+        {
+            var attribute = Str(c.Request, "attribute");
+            newType = attribute == "instanceType" ? Str(c.Request, "value") : null;
+        }
+        if (newType is null) return null;
+        var id = Str(c.Request, "instanceId");
+        return id is null ? [] : [c.Event(id, "ec2_instance", "resized", [("new", newType), ("attribute", "instance_type")])];
+    }
+
+    private static List<LifecycleEvent> ModifyVolume(Context c)
+    {
+        var m = FindObject(c.Response, "volumeModification");
+        var id = Find(m, "volumeId") ?? Find(c.Request, "volumeId");
+        if (id is null) return [];
+        var oldSize = Find(m, "originalSize");
+        var newSize = Find(m, "targetSize") ?? Find(c.Request, "size");
+        var oldType = Find(m, "originalVolumeType");
+        var newType = Find(m, "targetVolumeType") ?? Find(c.Request, "volumeType");
+        var sizeChanged = newSize is not null && newSize != oldSize;
+        return
+        [
+            c.Event(id, "ebs_volume", "resized",
+            [
+                ("old", sizeChanged ? oldSize : oldType), ("new", sizeChanged ? newSize : newType),
+                ("old_size_gb", oldSize), ("new_size_gb", newSize), ("old_volume_type", oldType), ("new_volume_type", newType),
+            ]),
+        ];
+    }
+
+    private static List<LifecycleEvent> Created(Context c, string type, string? id, params (string, string?)[] props) =>
+        id is null ? [] : [c.Event(id, type, "created", props, TagSpecifications(c.Request, null))];
+
+    private static List<LifecycleEvent> Deleted(Context c, string type, string? id) =>
+        id is null ? [] : [c.Event(id, type, "deleted")];
+
+    /// <summary>Attach/detach: the event sits on the volume, targeting the instance.</summary>
+    private static List<LifecycleEvent> Attachment(Context c, string eventType)
+    {
+        var volume = Str(c.Request, "volumeId") ?? Str(c.Response, "volumeId");
+        var instance = Str(c.Request, "instanceId") ?? Str(c.Response, "instanceId");
+        return volume is null ? [] : [c.Event(volume, "ebs_volume", eventType, [("target", instance), ("device", Str(c.Request, "device"))])];
+    }
+
+    /// <summary>CreateTags / DeleteTags: one tag_changed per resource; the removed or set tags travel with the event.</summary>
+    private static List<LifecycleEvent> Tags(Context c, bool delete)
+    {
+        var tags = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var t in Items(c.Request, "tagSet"))
+            if (Str(t, "key") is { } key) tags[key] = delete ? null : Str(t, "value") ?? "";
+        return Items(c.Request, "resourcesSet")
+            .Select(r => Str(r, "resourceId"))
+            .Where(id => !string.IsNullOrEmpty(id))
+            .Select(id => c.Event(id!, CostVocabulary.ResourceType(id!), "tag_changed", tags: tags))
+            .ToList();
+    }
+
+    /// <summary>Tags set at creation (tagSpecificationSet), optionally only those for one resource type.</summary>
+    private static Dictionary<string, string?> TagSpecifications(JsonElement request, string? resourceType)
+    {
+        var tags = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var spec in Items(request, "tagSpecificationSet"))
+        {
+            if (resourceType is not null && Str(spec, "resourceType") is { } rt && rt != resourceType) continue;
+            foreach (var t in Items(spec, "tags").Concat(Items(spec, "tagSet")))
+                if (Str(t, "key") is { } key) tags[key] = Str(t, "value") ?? "";
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using Polo.Collection.Cost.Tagging;
+using Polo.Data;
+
+namespace Polo.Collection.Lifecycle;
+
+/// <summary>
+/// Writes lifecycle events to resource_events idempotently: event_id is derived from the CloudTrail eventID and the
+/// resource id, and ids already held are skipped. Identity columns come from hierarchy tags carried by the event,
+/// otherwise from the resource's current snapshot.
+/// </summary>
+public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
+{
+    public const string Source = "cloudtrail";
+
+    public static string EventId(string cloudTrailEventId, string resourceId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Source}|{cloudTrailEventId}|{resourceId}")))[..24];
+
+    public async Task<long> WriteAsync(IReadOnlyList<LifecycleEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0) return 0;
+        var candidates = events
+            .Select(e => (Id: EventId(e.CloudTrailEventId, e.ResourceId), Event: e))
+            .DistinctBy(x => x.Id)
+            .ToList();
+        var held = (await ch.QueryAsync<HeldId>("SELECT DISTINCT event_id FROM resource_events WHERE event_id IN {ids:Array(String)}",
+                new QueryParams { ["ids"] = candidates.Select(c => c.Id).ToArray() }, ct))
+            .Select(h => h.EventId)
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = candidates.Where(c => !held.Contains(c.Id)).ToList();
+        if (fresh.Count == 0) return 0;
+
+        var known = await new ResourceIdentityLookup(ch).FindAsync(fresh.Select(f => f.Event.ResourceId).Distinct().ToList(), ct);
+        var rows = fresh.Select(f => ToRow(f.Id, f.Event, known.GetValueOrDefault(f.Event.ResourceId))).ToList();
+        return await ch.InsertAsync("resource_events", rows, ct: ct);
+    }
+
+    private sealed record HeldId(string EventId);
+
+    private ResourceEventRow ToRow(string eventId, LifecycleEvent e, KnownResource? known)
+    {
+        var identity = known is null ? HierarchyIdentity.None : new HierarchyIdentity(known.Customer, known.Cluster, known.IndexName);
+        identity = Apply(identity, e.Tags);
+        var props = new Dictionary<string, string>(e.Properties);
+        if (e.EventType == "tag_changed") DescribeTagChange(props, e.Tags, known);
+        if (e.EventType == "resized" && !props.ContainsKey("old") && known is not null
+            && known.Properties.TryGetValue("instance_type", out var oldType))
+            props["old"] = oldType;
+        var type = e.ResourceType != "" ? e.ResourceType : known?.ResourceType ?? "";
+        return new ResourceEventRow(e.EventTime, eventId, e.AccountId, e.Region, e.ResourceId, type, e.EventType, Source,
+            e.Actor, identity.Customer, identity.Cluster, identity.IndexName, props);
+    }
+
+    /// <summary>Hierarchy tags set (or removed) by the event override the snapshot's identity.</summary>
+    private HierarchyIdentity Apply(HierarchyIdentity identity, IReadOnlyDictionary<string, string?> tags)
+    {
+        string Pick(string current, string key)
+        {
+            foreach (var (name, value) in tags)
+                if (HierarchyTagResolver.IsNameOf(name, key)) return value ?? "";
+            return current;
+        }
+        return new HierarchyIdentity(Pick(identity.Customer, tagKeys.Customer), Pick(identity.Cluster, tagKeys.Cluster),
+            Pick(identity.IndexName, tagKeys.Index));
+    }
+
+    /// <summary>key/old/new of the most relevant tag (a hierarchy tag first), plus every tag the event touched.</summary>
+    private void DescribeTagChange(Dictionary<string, string> props, IReadOnlyDictionary<string, string?> tags, KnownResource? known)
+    {
+        if (tags.Count == 0) return;
+        var hierarchy = new[] { tagKeys.Customer, tagKeys.Cluster, tagKeys.Index };
+        var main = tags.Keys.FirstOrDefault(k => hierarchy.Any(h => HierarchyTagResolver.IsNameOf(k, h))) ?? tags.Keys.First();
+        props["key"] = main;
+        props["old"] = known?.Tags.GetValueOrDefault(main) ?? "";
+        props["new"] = tags[main] ?? "";
+        props["tags"] = string.Join(",", tags.Select(t => t.Value is null ? $"-{t.Key}" : $"{t.Key}={t.Value}"));
+    }
+}

@@ -1,0 +1,26 @@
+using Polo.Data.Analysis;
+
+namespace Polo.Web.Components.Pages.Dashboard;
+
+/// <summary>A day whose cost rose over the day before: a place to start asking "why?".</summary>
+public sealed record Spike(DateOnly Day, decimal Cost, decimal PreviousDayCost)
+{
+    public decimal Increase => Cost - PreviousDayCost;
+
+    /// <summary>The biggest day-over-day increases among the days of <paramref name="range"/>, largest first.
+    /// <paramref name="daily"/> should include the day before the range so its first day can be compared.</summary>
+    public static IReadOnlyList<Spike> Biggest(IReadOnlyList<CostPoint> daily, TimeRange range, int count = 5)
+    {
+        var ordered = daily.OrderBy(p => p.Bucket).ToList();
+        var spikes = new List<Spike>();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var day = ordered[i];
+            if (day.Bucket < range.Start || day.Bucket >= range.End) continue;
+            if (ordered[i].Bucket - ordered[i - 1].Bucket != TimeSpan.FromDays(1)) continue;
+            if (day.Cost > ordered[i - 1].Cost)
+                spikes.Add(new Spike(DateOnly.FromDateTime(day.Bucket), day.Cost, ordered[i - 1].Cost));
+        }
+        return spikes.OrderByDescending(s => s.Increase).ThenBy(s => s.Day).Take(count).ToList();
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Polo.Data;
+using Polo.Web.Services;
+
+namespace Polo.Web.Components.Shared;
+
+/// <summary>
+/// Base for pages whose whole state lives in the query string. It reads the URL on every parameter set and on
+/// LocationChanged (so query-only navigation reloads without a page reload), cancels the in-flight load when the URL
+/// changes, reloads quietly when collectors land data (<see cref="LiveRefresh"/>), and turns failures into a message
+/// (<see cref="Error"/>) for <see cref="ErrorNotice"/> while logging the exception.
+/// </summary>
+public abstract class QueryPage : ComponentBase, IDisposable
+{
+    private string _path = "";
+    private string? _applied;
+    private CancellationTokenSource? _cts;
+    private LiveRefresh? _live;
+    private bool _disposed;
+
+    [Inject] protected NavigationManager Nav { get; set; } = default!;
+    [Inject] private DataChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    /// <summary>True while a load triggered by the URL runs (live reloads keep showing the current figures).</summary>
+    protected bool Loading { get; private set; } = true;
+
+    /// <summary>What went wrong in the last load, for people (never a stack trace).</summary>
+    protected string? Error { get; private set; }
+
+    /// <summary>The query string of the URL being shown (keys case-insensitive).</summary>
+    protected IReadOnlyDictionary<string, string> Query { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Loads the page's data for <paramref name="query"/>. Assign fields only after the last await
+    /// (check <paramref name="ct"/> first) so a superseded load never overwrites a newer one.</summary>
+    protected abstract Task LoadAsync(IReadOnlyDictionary<string, string> query, CancellationToken ct);
+
+    /// <summary>Short phrase for error titles and logs, e.g. "the cost delta".</summary>
+    protected abstract string What { get; }
+
+    protected override void OnInitialized()
+    {
+        _path = PathOf(Nav.Uri);
+        Nav.LocationChanged += OnLocationChanged;
+        _live = new LiveRefresh(Notifier, () => InvokeAsync(() => RunAsync(silent: true)));
+    }
+
+    protected override Task OnParametersSetAsync() => ApplyAsync(Nav.Uri);
+
+    /// <summary>Reloads with the current URL (retry button, live refresh).</summary>
+    protected Task ReloadAsync(bool silent = false) => RunAsync(silent);
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => ApplyAsync(e.Location));
+
+    private Task ApplyAsync(string uri)
+    {
+        if (_disposed || PathOf(uri) != _path) return Task.CompletedTask;
+        var withoutFragment = uri.Split('#')[0];
+        if (withoutFragment == _applied) return Task.CompletedTask;
+        _applied = withoutFragment;
+        Query = UrlState.Query(withoutFragment);
+        return RunAsync(silent: false);
+    }
+
+    private async Task RunAsync(bool silent)
+    {
+        if (_disposed) return;
+        _cts?.Cancel();
+        _cts?.Dispose();
+        var cts = _cts = new CancellationTokenSource();
+        if (!silent)
+        {
+            Loading = true;
+            StateHasChanged();
+        }
+        try
+        {
+            await LoadAsync(Query, cts.Token);
+            if (cts.IsCancellationRequested) return;
+            Error = null;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            if (cts.IsCancellationRequested || _disposed) return;
+            LoggerFactory.CreateLogger(GetType()).LogError(e, "Loading {What} failed for {Uri}", What, Nav.Uri);
+            Error = e is ClickHouseException or ArgumentException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        }
+        Loading = false;
+        if (!_disposed) StateHasChanged();
+    }
+
+    private string PathOf(string uri) => Nav.ToBaseRelativePath(uri).Split('?', '#')[0].Trim('/');
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Nav.LocationChanged -= OnLocationChanged;
+        _live?.Dispose();
+        _cts?.Cancel();
+        _cts?.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing) { }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Polo.Data.Analysis;
+
+namespace Polo.Web.Services.State;
+
+/// <summary>
+/// The time range a page shows and the baseline it compares against, read from the URL.
+/// URL form: <c>from</c>/<c>to</c> are inclusive UTC days (<c>2026-08-01</c>); <c>bfrom</c>/<c>bto</c> an optional
+/// explicit baseline, otherwise the previous range of equal length. Bad values never throw: they fall back to the
+/// defaults and <see cref="Problems"/> says what was ignored, for the page to show.
+/// </summary>
+public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool BaselineIsExplicit, IReadOnlyList<string> Problems)
+{
+    public const int DefaultDays = 30;
+    public const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>Inclusive first day, as the URL writes it.</summary>
+    public DateOnly FromDay => DateOnly.FromDateTime(Range.Start);
+
+    /// <summary>Inclusive last day, as the URL writes it.</summary>
+    public DateOnly ToDay => DateOnly.FromDateTime(Range.End.AddTicks(-1));
+
+    public int Days => (int)Math.Ceiling(Range.Length.TotalDays);
+
+    /// <summary>
+    /// Resolves the selection from query values. The default range is the last <see cref="DefaultDays"/> whole days
+    /// that hold data (ending on the last day with cost), or ending today when there is no data yet.
+    /// </summary>
+    public static RangeSelection From(IReadOnlyDictionary<string, string> query, DataExtent? extent, DateTime? utcNow = null)
+    {
+        var problems = new List<string>();
+        var lastDay = extent?.LastHour is { } last ? DateOnly.FromDateTime(last) : DateOnly.FromDateTime(utcNow ?? DateTime.UtcNow);
+        var from = ParseDay(query, "from", problems);
+        var to = ParseDay(query, "to", problems);
+
+        var end = to ?? (from is { } f && f.AddDays(DefaultDays - 1) < lastDay ? f.AddDays(DefaultDays - 1) : lastDay);
+        var start = from ?? end.AddDays(-(DefaultDays - 1));
+        if (start > end)
+        {
+            problems.Add($"The range starts ({start:yyyy-MM-dd}) after it ends ({end:yyyy-MM-dd}); showing the last {DefaultDays} days instead.");
+            end = lastDay;
+            start = end.AddDays(-(DefaultDays - 1));
+        }
+        var range = ToRange(start, end);
+
+        var bfrom = ParseDay(query, "bfrom", problems);
+        var bto = ParseDay(query, "bto", problems);
+        if (bfrom is { } bf && bto is { } bt)
+        {
+            if (bf <= bt) return new RangeSelection(range, ToRange(bf, bt), true, problems);
+            problems.Add($"The comparison period starts ({bf:yyyy-MM-dd}) after it ends ({bt:yyyy-MM-dd}); comparing with the previous {range.Length.TotalDays:0} days instead.");
+        }
+        else if (bfrom is not null || bto is not null)
+            problems.Add("A comparison period needs both 'bfrom' and 'bto'; comparing with the previous period of equal length instead.");
+        return new RangeSelection(range, range.Previous(), false, problems);
+    }
+
+    public static TimeRange ToRange(DateOnly firstDay, DateOnly lastDay) =>
+        TimeRange.Create(firstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+
+    public static string Day(DateOnly d) => d.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    public static string Day(DateTime d) => d.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDay(IReadOnlyDictionary<string, string> query, string key, List<string> problems)
+    {
+        if (!query.TryGetValue(key, out var raw) || string.IsNullOrWhiteSpace(raw)) return null;
+        if (DateOnly.TryParseExact(raw.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        problems.Add($"'{key}' must be a day like 2026-08-01 (got '{Truncate(raw)}'); it was ignored.");
+        return null;
+    }
+
+    internal static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

@@ -1,0 +1,157 @@
+using Amazon.Runtime;
+using Polo.Collection.Core;
+using Polo.Collection.Lifecycle;
+using Polo.Collection.Tests.Fakes;
+using Polo.Data;
+using static Polo.Collection.Tests.Lifecycle.CloudTrailMessages;
+
+namespace Polo.Collection.Tests.Lifecycle;
+
+public sealed class LifecycleCollectorTests : FreshDatabase
+{
+    private static readonly CollectorScope Org = new("*", "us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
+    private FakeSqsQueue _queue = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _queue = new FakeSqsQueue();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _queue.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    private LifecycleCollector Collector(int cap = 1000) => new(Ch, new LifecycleOptions
+    {
+        QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0, MaxMessagesPerRun = cap,
+    });
+
+    private sealed record EventRow(string ResourceId, string ResourceType, string EventType, string Source, string Actor,
+        string Customer, string Cluster, string IndexName, Dictionary<string, string> Properties, DateTime EventTime, string AccountId, string Region);
+
+    private Task<List<EventRow>> EventsAsync() => Ch.QueryAsync<EventRow>("""
+        SELECT resource_id, toString(resource_type) AS resource_type, toString(event_type) AS event_type, toString(source) AS source,
+               actor, toString(customer) AS customer, cluster, index_name, properties, event_time,
+               toString(account_id) AS account_id, toString(region) AS region
+        FROM resource_events ORDER BY resource_id, event_type
+        """);
+
+    [Fact]
+    public async Task Cloudtrail_calls_become_resource_events_on_the_right_resources()
+    {
+        await AddSnapshotAsync("vol-1", "ebs_volume", "globex", "prod-9", "logs");
+        await AddSnapshotAsync("i-2", "ec2_instance", "acme", "prod-1", "search", props: new() { ["instance_type"] = "r5.xlarge" });
+        _queue.Send(RunInstances("ev-run", "i-1", "i-2"));
+        _queue.Send(StopInstances("ev-stop", "i-1"));
+        _queue.Send(TerminateInstances("ev-term", "i-2"));
+        _queue.Send(ModifyInstanceType("ev-mod", "i-2", "r5.4xlarge"));
+        _queue.Send(ModifyVolume("ev-modvol", "vol-1"));
+        _queue.Send(AttachVolume("ev-attach", "vol-1", "i-1"));
+        _queue.Send(CreateTags("ev-tags", ["i-1", "vol-1"], ("polo:customer", "initech")));
+        _queue.Send(CreateVolume("ev-vol", "vol-9"));
+        _queue.Send(CreateNatGateway("ev-nat", "nat-1"));
+        _queue.Send(AllocateAddress("ev-eip", "eipalloc-1"));
+        _queue.Send(DeleteSnapshot("ev-snap", "snap-1"));
+        _queue.Send(Envelope("RunInstances", "ev-failed", new { }, null, errorCode: "Client.UnauthorizedOperation"));
+        _queue.Send(Envelope("DescribeInstances", "ev-describe", new { }, new { }));
+
+        var outcome = await Collector().RunAsync(Org, default);
+        var events = await EventsAsync();
+
+        Assert.Equal(13, outcome.Rows);
+        Assert.Equal(13, events.Count);
+        Assert.All(events, e => Assert.Equal(("cloudtrail", Actor, "111111111111", "us-east-1"), (e.Source, e.Actor, e.AccountId, e.Region)));
+        var byKey = events.ToDictionary(e => (e.ResourceId, e.EventType));
+
+        var launched = byKey[("i-1", "created")];
+        Assert.Equal(("ec2_instance", "acme", "prod-1", "search"), (launched.ResourceType, launched.Customer, launched.Cluster, launched.IndexName));
+        Assert.Equal("r5.xlarge", launched.Properties["instance_type"]);
+        Assert.Equal(new DateTime(2025, 3, 1, 10, 0, 0, DateTimeKind.Utc), launched.EventTime);
+        Assert.True(byKey.ContainsKey(("i-2", "created")));
+
+        var stopped = byKey[("i-1", "state_changed")];
+        Assert.Equal(("running", "stopped"), (stopped.Properties["old_state"], stopped.Properties["new_state"]));
+        Assert.Equal("acme", byKey[("i-2", "deleted")].Customer); // identity from the snapshot
+        var resized = byKey[("i-2", "resized")];
+        Assert.Equal(("r5.xlarge", "r5.4xlarge"), (resized.Properties["old"], resized.Properties["new"]));
+        var volResized = byKey[("vol-1", "resized")];
+        Assert.Equal(("ebs_volume", "100", "200", "globex"), (volResized.ResourceType, volResized.Properties["old"], volResized.Properties["new"], volResized.Customer));
+        Assert.Equal("i-1", byKey[("vol-1", "attached")].Properties["target"]);
+
+        var tagged = byKey[("vol-1", "tag_changed")];
+        Assert.Equal(("polo:customer", "", "initech", "initech", "prod-9"),
+            (tagged.Properties["key"], tagged.Properties["old"], tagged.Properties["new"], tagged.Customer, tagged.Cluster));
+        Assert.Equal("ec2_instance", byKey[("i-1", "tag_changed")].ResourceType);
+
+        Assert.Equal(("ebs_volume", "100"), (byKey[("vol-9", "created")].ResourceType, byKey[("vol-9", "created")].Properties["size_gb"]));
+        Assert.Equal("nat_gateway", byKey[("nat-1", "created")].ResourceType);
+        Assert.Equal("elastic_ip", byKey[("eipalloc-1", "created")].ResourceType);
+        Assert.Equal("ebs_snapshot", byKey[("snap-1", "deleted")].ResourceType);
+
+        Assert.Empty(_queue.RemainingIds); // failed calls and other API calls are consumed, not left behind
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_writes_nothing()
+    {
+        var body = RunInstances("ev-run", "i-1", "i-2");
+        _queue.Send(body);
+        Assert.Equal(2, (await Collector().RunAsync(Org, default)).Rows);
+
+        _queue.Send(body); // EventBridge / SQS at-least-once delivery
+        var again = await Collector().RunAsync(Org, default);
+
+        Assert.Equal(0, again.Rows);
+        Assert.Equal(2, await CountAsync("SELECT count() FROM resource_events"));
+        Assert.Empty(_queue.RemainingIds);
+    }
+
+    [Fact]
+    public async Task A_malformed_message_is_left_in_the_queue_and_does_not_block_the_others()
+    {
+        var first = _queue.Send(StopInstances("ev-1", "i-1"));
+        var notJson = _queue.Send("{this is not json");
+        var noId = _queue.Send(Envelope("TerminateInstances", "ev-2", new { }, new { }));
+        var last = _queue.Send(StopInstances("ev-3", "i-3"));
+
+        var outcome = await Collector().RunAsync(Org, default);
+
+        Assert.Equal(2, outcome.Rows);
+        Assert.Contains("2 malformed", outcome.Detail);
+        Assert.Equal(new[] { first, last }.Order(), _queue.DeletedIds.Order());
+        Assert.Equal(new[] { notJson, noId }.Order(), _queue.RemainingIds.Order());
+        Assert.Equal(["i-1", "i-3"], (await EventsAsync()).Select(e => e.ResourceId));
+    }
+
+    [Fact]
+    public async Task Messages_are_deleted_only_after_their_events_are_written()
+    {
+        for (var i = 0; i < 12; i++) _queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
+        var heldAtDelete = new List<long>();
+        _queue.OnDelete = ids => heldAtDelete.Add(Ch.ScalarAsync<long>("SELECT count() FROM resource_events").GetAwaiter().GetResult());
+
+        var outcome = await Collector().RunAsync(Org, default);
+
+        Assert.Equal(12, outcome.Rows);
+        Assert.Equal([10L, 12L], heldAtDelete); // two receive batches (10 + 2), each deleted after its write
+        Assert.True(_queue.Endpoint.Count("AmazonSQS.ReceiveMessage") >= 2);
+        Assert.All(_queue.Endpoint.Requests, r => Assert.Equal("application/x-amz-json-1.0", r.ContentType));
+        Assert.Empty(_queue.RemainingIds);
+    }
+
+    [Fact]
+    public async Task The_per_run_cap_leaves_the_rest_for_the_next_run()
+    {
+        for (var i = 0; i < 5; i++) _queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
+
+        var first = await Collector(cap: 3).RunAsync(Org, default);
+        var second = await Collector(cap: 3).RunAsync(Org, default);
+
+        Assert.Equal(3, first.Rows);
+        Assert.Equal(2, second.Rows);
+        Assert.Empty(_queue.RemainingIds);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Polo.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Launches the system Chromium (Debian package) through Playwright: Playwright's own browser download is not
+/// available here. A missing browser is a failure with instructions, never a skip.
+/// </summary>
+internal static class ChromiumBrowser
+{
+    private static readonly string[] Args =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-dev-shm-usage",
+    ];
+
+    public static string ExecutablePath()
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("POLO_CHROMIUM") is { Length: > 0 } overridden) candidates.Add(overridden);
+        candidates.AddRange(["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+        foreach (var path in candidates)
+            if (File.Exists(path)) return path;
+        throw new InvalidOperationException(
+            "Chromium is required for the end-to-end tests and was not found (looked at " + string.Join(", ", candidates) +
+            "). Install it with `./scripts/setup.sh --browser` (or `apt-get install -y chromium`), or point POLO_CHROMIUM at a Chromium binary.");
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath(),
+            Headless = true,
+            Args = Args,
+            Timeout = 60_000,
+        });
+}

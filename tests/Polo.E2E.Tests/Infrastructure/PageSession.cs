@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+
+namespace Polo.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// One browser context and page for one test, watching for what a user must never see: the Blazor error bar, server
+/// error pages, exception text, failed requests for the app's own assets, script errors.
+/// </summary>
+public sealed class PageSession : IAsyncDisposable
+{
+    public const int Timeout = 30_000;
+
+    /// <summary>What the router's fallback page (Pages/NotFound.razor) says for a route no page handles.</summary>
+    public const string RouterNotFoundText = "Sorry, the content you are looking for does not exist.";
+
+    /// <summary>Text that only shows up when an exception leaked to the page.</summary>
+    private static readonly Regex LeakedError = new(
+        @"Exception\b|\bat [\w.`<>]+\.[\w<>`]+\(.*\) in |An error occurred while processing your request|An unhandled error has occurred",
+        RegexOptions.Compiled);
+
+    private readonly string _baseUrl;
+    private readonly List<string> _failedRequests = new();
+    private readonly List<string> _scriptErrors = new();
+
+    private PageSession(IBrowserContext context, IPage page, string baseUrl)
+    {
+        Context = context;
+        Page = page;
+        _baseUrl = baseUrl;
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400 && r.Url.StartsWith(_baseUrl, StringComparison.Ordinal))
+                lock (_failedRequests) _failedRequests.Add($"{r.Status} {r.Url}");
+        };
+        page.PageError += (_, message) => { lock (_scriptErrors) _scriptErrors.Add(message); };
+    }
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    /// <summary>Same-origin responses with status ≥ 400 seen so far (e.g. a script tag pointing at a missing asset).</summary>
+    public IReadOnlyList<string> FailedRequests { get { lock (_failedRequests) return _failedRequests.ToList(); } }
+
+    /// <summary>Uncaught script errors seen so far.</summary>
+    public IReadOnlyList<string> ScriptErrors { get { lock (_scriptErrors) return _scriptErrors.ToList(); } }
+
+    public static async Task<PageSession> CreateAsync(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        var page = await context.NewPageAsync();
+        return new PageSession(context, page, baseUrl);
+    }
+
+    /// <summary>Opens a path; the server must answer the document without a server error.</summary>
+    public async Task GotoAsync(string pathAndQuery)
+    {
+        var response = await Page.GotoAsync(pathAndQuery);
+        Assert.True(response is not null, $"No response for {pathAndQuery}.");
+        Assert.True(response!.Status < 500, $"{pathAndQuery} answered HTTP {response.Status}.");
+    }
+
+    /// <summary>Waits until no loading indicator (<c>data-testid="loading"</c>) is left on the page.</summary>
+    public Task WaitForLoadedAsync() =>
+        Expect(Page.Locator("[data-testid=loading]")).ToHaveCountAsync(0, new() { Timeout = Timeout });
+
+    /// <summary>No Blazor error bar, no server error page, no exception or stack trace text.</summary>
+    public async Task AssertNoErrorUiAsync()
+    {
+        await Expect(Page.Locator("#blazor-error-ui")).ToBeHiddenAsync(new() { Timeout = 5_000 });
+        var text = await Page.Locator("body").InnerTextAsync();
+        var leak = LeakedError.Match(text);
+        Assert.False(leak.Success, $"{Page.Url} shows error text '{leak.Value}':{Environment.NewLine}{Excerpt(text, leak.Index)}");
+        Assert.True(ScriptErrors.Count == 0, $"{Page.Url} raised script errors: {string.Join(" | ", ScriptErrors)}");
+    }
+
+    /// <summary>
+    /// Clicks a control that needs the interactive circuit (a button with a server-side handler) until the URL matches:
+    /// clicks on the prerendered page before the circuit is up do nothing, so the click is repeated, not slept on.
+    /// </summary>
+    public async Task ClickUntilUrlAsync(ILocator control, Regex url, int timeoutMs = Timeout)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            await control.ClickAsync();
+            try
+            {
+                await Expect(Page).ToHaveURLAsync(url, new() { Timeout = 1_500 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+    }
+
+    /// <summary>The link of a list item: the item itself when it is an &lt;a href&gt;, else its first link whose href contains <paramref name="hrefPart"/>.</summary>
+    public static ILocator LinkIn(ILocator item, string hrefPart) =>
+        item.Locator($"xpath=(self::a[contains(@href,'{hrefPart}')] | descendant::a[contains(@href,'{hrefPart}')])[1]");
+
+    private static string Excerpt(string text, int at)
+    {
+        var start = Math.Max(0, at - 200);
+        return text.Substring(start, Math.Min(600, text.Length - start));
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}

@@ -1,0 +1,75 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Polo.Data.Analysis;
+using Polo.Web.Components.Pages.Resources;
+using Polo.Web.Services.State;
+using Polo.Web.Tests.Resources.Fixtures;
+
+namespace Polo.Web.Tests.Resources;
+
+[Collection(WebEstateCollection.Name)]
+public sealed class ResourceDetailPageTests(WebEstate estate) : PageTestContext(estate)
+{
+    private const string Range = "from=2026-10-18&to=2026-10-31";
+    private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
+
+    private IRenderedComponent<ResourceDetailPage> Open(string id, string query = Range) =>
+        RenderAt<ResourceDetailPage>($"/resources/{Uri.EscapeDataString(id)}?{query}", p => p.Add(x => x.ResourceId, Uri.EscapeDataString(id)));
+
+    [Fact]
+    public void An_id_with_slashes_and_colons_opens_its_detail()
+    {
+        var cut = Open(WebEstate.ArnId);
+        Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
+        Assert.Equal(WebEstate.ArnId, Text(cut.Find("[data-testid=resource-id]")));
+        Assert.Equal("load_balancer", Text(cut.Find("[data-testid=resource-type]")));
+        Assert.Equal(WebEstate.ArnAccount, Text(cut.Find("[data-testid=resource-account]")));
+        Assert.Equal(Money.Format(84.00m), Text(cut.Find("[data-testid=resource-cost]")));   // 7 days × 24 h × 0.50
+        Assert.Contains("web", Text(cut.Find("[data-testid=resource-tags]")));
+        Assert.Contains("internet-facing", Text(cut.Find("[data-testid=resource-properties]")));
+
+        var events = cut.FindAll("[data-testid=resource-event]");
+        Assert.Equal(["created", "resized"], events.Select(e => e.GetAttribute("data-event-type")));
+        Assert.Contains("resized small → large", Text(events[1]));
+        Assert.Equal(["new: large", "old: small"], events[1].QuerySelectorAll("[data-testid=event-property]").Select(Text));
+
+        Assert.Equal(
+        [
+            "/hierarchy?from=2026-10-18&to=2026-10-31&node=customer%3Aacme",
+            "/hierarchy?from=2026-10-18&to=2026-10-31&node=cluster%3Aacme%2Fprod-1",
+            "/hierarchy?from=2026-10-18&to=2026-10-31&node=index%3Aacme%2Fprod-1%2Fsearch",
+        ], cut.FindAll("[data-testid=hierarchy-link]").Select(a => a.GetAttribute("href")));
+        Assert.Equal($"/delta?from=2026-10-18&to=2026-10-31&by=customer&node=index%3Aacme%2Fprod-1%2Fsearch&resource={Uri.EscapeDataString(WebEstate.ArnId)}",
+            cut.Find("[data-testid=resource-delta-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_demo_resource_shows_the_detail_queries_timeline_and_cost()
+    {
+        var queries = Services.GetRequiredService<IResourceQueries>();
+        var top = (await queries.SearchAsync(new ResourceQuery(ResourceType: "ec2_instance", CostRange: Oct18To31, PageSize: 1))).Rows[0];
+        var detail = (await queries.DetailAsync(top.ResourceId, Oct18To31))!;
+
+        var cut = Open(top.ResourceId);
+        Assert.Equal(Money.Format(detail.DailyCost.Sum(p => p.Cost)), Text(cut.Find("[data-testid=resource-cost]")));
+        Assert.Equal(Money.Format(top.Cost), Text(cut.Find("[data-testid=resource-cost]")));
+        Assert.Equal(detail.Events.Select(e => e.EventType), cut.FindAll("[data-testid=resource-event]").Select(e => e.GetAttribute("data-event-type")));
+        Assert.Equal(detail.Relationships.Count, cut.FindAll("[data-testid=resource-relationship]").Count);
+    }
+
+    [Fact]
+    public void An_unknown_id_shows_not_found()
+    {
+        var cut = Open("i-doesnotexist/with:odd%chars");
+        Assert.Contains("i-doesnotexist/with:odd%chars", Text(cut.Find("[data-testid=not-found]")));
+        Assert.Empty(cut.FindAll("[data-testid=resource-header]"));
+    }
+
+    [Fact]
+    public void A_bad_range_warns_and_still_shows_the_resource()
+    {
+        var cut = Open(WebEstate.ArnId, "from=yesterday&to=2026-10-31");
+        Assert.Contains("'from'", Text(cut.Find("[data-testid=url-problem]")));
+        Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
+    }
+}
