@@ -9,11 +9,12 @@ public sealed class AccountCredentials(AwsClientFactory clients)
 {
     public const string SessionName = "polo-collector";
 
-    /// <summary>Assumed-role credentials, or the base credentials (null = default chain) for an account with no role.</summary>
+    /// <summary>Assumed-role credentials, or the host's own credentials for an account with no role.</summary>
     public async Task<AWSCredentials?> ForAccountAsync(AccountOptions account, string region, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(account.RoleArn)) return clients.BaseCredentials;
-        using var sts = clients.Sts(region);
+        var host = await clients.ResolveBaseCredentialsAsync().ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(account.RoleArn)) return host;
+        using var sts = clients.Sts(host, region);
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
             RoleArn = account.RoleArn.Trim(),

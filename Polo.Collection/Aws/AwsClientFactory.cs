@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
 using Amazon.SecurityToken;
 using Polo.Collection.Configuration;
 
@@ -15,6 +16,23 @@ public sealed class AwsClientFactory(CollectionOptions options, AWSCredentials? 
     /// <summary>Credentials used to call STS (and accounts with no role); null means the SDK's default chain.</summary>
     public AWSCredentials? BaseCredentials { get; } = baseCredentials;
 
+    /// <summary>The base credentials, resolved now: explicit ones, else the SDK's default chain (environment, profile,
+    /// container or instance role). Fails with a plain message when the host has none.</summary>
+    public async Task<AWSCredentials> ResolveBaseCredentialsAsync()
+    {
+        if (BaseCredentials != null) return BaseCredentials;
+        try
+        {
+            return await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            throw new NoCredentialsException(
+                "No AWS credentials were found for the Polo host (environment variables, shared profile, container or " +
+                "instance role), so it cannot call STS to assume the accounts' roles. " + e.Message.Split('\n')[0], e);
+        }
+    }
+
     public IAmazonEC2 Ec2(AWSCredentials? credentials, string region)
     {
         var config = new AmazonEC2Config();
@@ -23,13 +41,11 @@ public sealed class AwsClientFactory(CollectionOptions options, AWSCredentials? 
         return creds == null ? new AmazonEC2Client(config) : new AmazonEC2Client(creds, config);
     }
 
-    public IAmazonSecurityTokenService Sts(string region)
+    public IAmazonSecurityTokenService Sts(AWSCredentials credentials, string region)
     {
         var config = new AmazonSecurityTokenServiceConfig();
         Configure(config, "STS", region);
-        return BaseCredentials == null
-            ? new AmazonSecurityTokenServiceClient(config)
-            : new AmazonSecurityTokenServiceClient(BaseCredentials, config);
+        return new AmazonSecurityTokenServiceClient(credentials, config);
     }
 
     private void Configure(ClientConfig config, string service, string region)
@@ -49,3 +65,6 @@ public sealed class AwsClientFactory(CollectionOptions options, AWSCredentials? 
         }
     }
 }
+
+/// <summary>The host has no AWS credentials at all.</summary>
+public sealed class NoCredentialsException(string message, Exception? inner = null) : Exception(message, inner);

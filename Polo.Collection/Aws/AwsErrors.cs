@@ -19,6 +19,7 @@ public static class AwsErrors
             AmazonUnmarshallingException u => $"Malformed response from AWS: {Innermost(u)}",
             AmazonServiceException s when IsMalformed(s) => $"Malformed response from AWS: {Innermost(s)}",
             AmazonClientException c when IsMalformed(c) => $"Malformed response from AWS: {Innermost(c)}",
+            NoCredentialsException n => n.Message,
             XmlException x => $"Malformed response from AWS: {x.Message}",
             ClickHouseException ch => $"Database error: {ch.Message}",
             OperationCanceledException => "Cancelled.",

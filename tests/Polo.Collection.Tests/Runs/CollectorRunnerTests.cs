@@ -190,6 +190,10 @@ public sealed class CollectorRunnerTests(MigratedDatabase db) : IClassFixture<Mi
         await gate.Entered.Task;
         var second = await runner.RunAsync("gate", RunTrigger.Manual);
         Assert.True(runner.IsRunning("gate"));
+        var store = new CollectorRunStore(Ch);
+        var whileRunning = Assert.Single(await store.LatestBatchesAsync(), b => b.Collector == "gate");
+        Assert.Equal((RunStatus.Running, 1UL), (whileRunning.Status, whileRunning.RunningUnits));
+        Assert.Null(whileRunning.BatchFinished);
         gate.Release.SetResult();
         var done = await first;
 
@@ -197,8 +201,33 @@ public sealed class CollectorRunnerTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Empty(second.Units);
         Assert.True(done.Ok);
         Assert.False(runner.IsRunning("gate"));
+        var after = Assert.Single(await store.LatestBatchesAsync(), b => b.Collector == "gate");
+        Assert.Equal((RunStatus.Ok, 0UL, 1UL), (after.Status, after.RunningUnits, after.BatchRows));
         var unknown = await runner.RunAsync("nope", RunTrigger.Manual);
         Assert.Equal("No collector named 'nope' is registered.", unknown.Refused);
+    }
+
+    [Fact]
+    public async Task A_host_without_any_aws_credentials_gets_a_plain_message_not_an_sdk_internal()
+    {
+        const string account = "300000000030";
+        SmallEstate(account);
+        var options = new CollectionOptions
+        {
+            Accounts = [new AccountOptions { AccountId = account, RoleArn = $"arn:aws:iam::{account}:role/polo" }],
+            ServiceUrls = new(StringComparer.OrdinalIgnoreCase) { ["STS"] = _aws.Url, ["EC2"] = _aws.Url },
+        };
+        var config = CollectionConfig.From(options);
+        var clients = new Polo.Collection.Aws.AwsClientFactory(config.Options); // no explicit credentials: default chain
+        var h = new CollectorHarness(Ch, _aws, [account]);
+        var runner = new CollectorRunner([h.Collector], config, new Polo.Collection.Aws.AccountCredentials(clients), h.Runs);
+
+        var result = await runner.RunAsync("ec2-config", RunTrigger.Manual);
+
+        var unit = Assert.Single(result.Units);
+        Assert.Equal(RunStatus.Failed, unit.Status);
+        Assert.StartsWith("No AWS credentials were found for the Polo host", unit.Error);
+        Assert.Equal(0, _aws.Count("AssumeRole"));
     }
 
     private sealed class ConcurrencyProbe : ICollector

@@ -21,7 +21,7 @@ public sealed class CollectorsPageTests(MigratedDatabase db) : IClassFixture<Mig
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _aws.DisposeAsync();
 
-    private BunitContext Context(Dictionary<string, string?> settings)
+    private BunitContext Context(Dictionary<string, string?> settings, bool asTheAppDoes = false)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -30,23 +30,29 @@ public sealed class CollectorsPageTests(MigratedDatabase db) : IClassFixture<Mig
         ctx.Services.AddSingleton<IClickHouse>(db.Ch);
         ctx.Services.AddSingleton<DataChangeNotifier>();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        ctx.Services.AddPoloCollection(configuration, new Amazon.Runtime.BasicAWSCredentials("AKIDBASE", "secret"));
+        if (asTheAppDoes) ctx.Services.AddPoloCollectors(configuration);
+        else ctx.Services.AddPoloCollection(configuration, new Amazon.Runtime.BasicAWSCredentials("AKIDBASE", "secret"));
         return ctx;
     }
 
     [Fact]
     public async Task Without_accounts_the_page_explains_how_to_configure_them_and_run_now_is_disabled()
     {
-        await using var ctx = Context(new());
+        await using var ctx = Context(new(), asTheAppDoes: true);
         ctx.Render<MudPopoverProvider>();
 
         var cut = ctx.Render<CollectorsPage>();
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='collector-name']")), Timeout);
+        // Every collector the app registers is discovered by name.
+        Assert.Equal(new[] { "cost-explorer", "cur", "ec2-config", "lifecycle" },
+            cut.FindAll("[data-testid='collector-name'] b").Select(e => e.TextContent.Trim()));
         Assert.Contains("No AWS accounts are configured", cut.Find("[data-testid='no-accounts']").TextContent);
         Assert.Contains("Polo.Collection/README.md", cut.Find("[data-testid='no-accounts']").TextContent);
-        Assert.Contains("disabled", cut.Find("[data-testid='collector-status']").TextContent);
-        Assert.True(cut.Find("[data-testid='run-now']").HasAttribute("disabled"));
+        var ec2 = cut.FindAll("[data-testid='collector-name']").Select(e => e.ParentElement!)
+            .Single(row => row.TextContent.Contains("ec2-config"));
+        Assert.Contains("disabled", ec2.QuerySelector("[data-testid='collector-status']")!.TextContent);
+        Assert.True(ec2.QuerySelector("[data-testid='run-now']")!.HasAttribute("disabled"));
         Assert.DoesNotContain(" at Polo.", cut.Markup);
     }
 
