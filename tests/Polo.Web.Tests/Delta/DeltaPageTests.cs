@@ -1,6 +1,7 @@
 using Bunit;
 using Polo.Data.Analysis;
 using Polo.Data.Demo;
+using Polo.Data.Tests.Infrastructure;
 using Polo.Web.Components.Pages.Delta;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;
@@ -144,6 +145,30 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
         var cut = _ctx.RenderAt<DeltaPage>("/delta?from=2020-01-01&to=2020-01-07");
         cut.WaitFor("empty");
         Assert.Empty(cut.All("delta-node"));
+    }
+
+    [Fact]
+    public async Task Engine_errors_show_a_clear_message_without_a_stack_trace()
+    {
+        // A real engine on a database that was never migrated: every query fails with the engine's own error.
+        var empty = await TestEngine.CreateAsync(migrate: false);
+        try
+        {
+            await using var ctx = new WebTestContext(empty);
+            var cut = ctx.RenderAt<DeltaPage>(ResizeUrl());
+            cut.WaitFor("error-notice");
+
+            var notice = cut.Text("error-notice");
+            Assert.Contains("Could not load the cost delta", notice);
+            Assert.Contains("cost_", notice); // the missing table the engine names
+            Assert.DoesNotContain(" at Polo.", notice);
+            Assert.Empty(cut.All("delta-node"));
+        }
+        finally
+        {
+            await empty.ExecuteAsync($"DROP DATABASE IF EXISTS `{empty.Database}`");
+            await empty.DisposeAsync();
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
