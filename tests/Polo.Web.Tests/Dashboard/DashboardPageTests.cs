@@ -1,5 +1,7 @@
 using Bunit;
+using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Demo;
 using Polo.Web.Components.Pages.Dashboard;
 using Polo.Web.Services;
@@ -116,6 +118,28 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
         _ctx.Nav.NavigateTo("/?from=2020-01-01&to=2020-01-07");
         cut.WaitFor("empty");
         Assert.NotEqual("", weekCost);
+    }
+
+    [Fact]
+    public async Task Dashboard_updates_live_when_collectors_land_data()
+    {
+        // The first week of the estate: no other test reads it, so the extra cost cannot disturb their figures.
+        var firstDay = DateOnly.FromDateTime(SeededEstate.End.AddDays(-SeededEstate.Days));
+        var range = RangeSelection.ToRange(firstDay, firstDay.AddDays(6));
+        var cut = _ctx.RenderAt<DashboardPage>("/?" + SeededEstate.RangeQuery(range));
+        cut.WaitFor("kpi-cost");
+        var before = cut.Text("kpi-cost-value");
+
+        var at = range.Start.AddDays(3).AddHours(12);
+        await new FixtureWriter()
+            .Cost("i-0livecollector0001", "ec2_instance", new Place("100000000001", "acme", "prod-1"), "AmazonEC2", "BoxUsage:m5.large",
+                at, at.AddHours(1), 1000m)
+            .WriteAsync(estate.Ch);
+        var expected = Money.Format(await _ctx.Get<ICostQueries>().TotalAsync(range));
+        _ctx.Get<DataChangeNotifier>().Publish("cost_hourly", 1);
+
+        cut.WaitForAssertion(() => Assert.Equal(expected, cut.Text("kpi-cost-value")), WebTestContext.Timeout);
+        Assert.NotEqual(before, expected);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,0 +1,177 @@
+using Bunit;
+using Polo.Data.Analysis;
+using Polo.Data.Demo;
+using Polo.Data.Tests.Infrastructure;
+using Polo.Web.Components.Pages.Delta;
+using Polo.Web.Services.State;
+using Polo.Web.Tests.Infrastructure;
+
+namespace Polo.Web.Tests.Delta;
+
+[Collection(SeededEstate.Collection)]
+public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
+{
+    private const string SearchIndex = "index:acme/prod-1/search";
+    private readonly WebTestContext _ctx = new(estate.Ch);
+
+    /// <summary>The demo's injected scale-up of acme's search index: the period after it against the one before.</summary>
+    private InjectedCause Resize => estate.Cause("scale-up-acme-search");
+
+    private string ResizeUrl(string extra = "") => "/delta?" + SeededEstate.RangeQuery(Resize.Period, Resize.Baseline) + extra;
+
+    [Fact]
+    public async Task Headline_and_node_rows_are_the_decomposition_unexplained_first()
+    {
+        var d = await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(Resize.Baseline, Resize.Period, Grouping.Customer);
+
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl());
+        cut.WaitFor("delta-node");
+
+        Assert.Contains($"Costs moved {Money.Signed(d.Delta)} ({Money.Percent(d.Delta / d.BaselineCost * 100m)})", cut.Text("delta-headline"));
+        Assert.Contains(Money.Signed(d.Unexplained), cut.Text("delta-unexplained"));
+        var rows = cut.All("delta-node");
+        Assert.Equal(d.Nodes.Select(n => n.NodeId), rows.Select(r => r.GetAttribute("data-node")));
+        var unexplained = d.Nodes.Select(n => Math.Abs(Math.Round(n.Unexplained, 2))).ToList();
+        Assert.Equal(unexplained.OrderByDescending(u => u), unexplained);
+        Assert.Equal(Money.Signed(d.Nodes[0].Delta), rows[0].QuerySelector("[data-testid='delta-node-delta']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Unexplained_dollars_rank_first_and_are_flagged()
+    {
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&node=customer:acme"));
+        cut.WaitFor("delta-resource");
+
+        var first = cut.All("delta-resource")[0];
+        Assert.Equal(SeededEstate.RepricedId, first.GetAttribute("data-resource"));
+        Assert.Equal(CauseKind.Unexplained, first.QuerySelector("[data-testid='cause-chip']")!.GetAttribute("data-cause"));
+        Assert.Contains(Money.Signed(84.00m), first.TextContent);
+        var cluster = cut.Find("[data-node='cluster:acme/prod-1']");
+        Assert.Contains("polo-unexplained", cluster.GetAttribute("class"));
+        Assert.Equal(Money.Signed(84.00m), cluster.QuerySelector("[data-testid='delta-node-unexplained']")!.TextContent.Trim());
+
+        cut.Find($"[data-resource='{SeededEstate.RepricedId}'] a");
+        _ctx.Nav.NavigateTo(ResizeUrl($"&node=customer:acme&resource={SeededEstate.RepricedId}"));
+        cut.WaitFor("delta-no-evidence");
+        Assert.Empty(cut.All("delta-evidence"));
+    }
+
+    [Fact]
+    public async Task Grouping_comes_from_the_url()
+    {
+        var d = await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(Resize.Baseline, Resize.Period, Grouping.AccountRole);
+
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&by=account_role"));
+        cut.WaitFor("delta-node");
+
+        Assert.Equal(d.Nodes.Select(n => n.NodeId), cut.All("delta-node").Select(r => r.GetAttribute("data-node")));
+        Assert.All(cut.All("delta-node"), r => Assert.StartsWith("role:", r.GetAttribute("data-node")));
+        Assert.Equal("true", cut.Find("[data-testid='group-account_role']").GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public void Bad_grouping_warns_and_falls_back_to_customers()
+    {
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&by=galaxy"));
+        cut.WaitFor("delta-node");
+
+        Assert.Contains("'by' must be one of", cut.Text("url-problem"));
+        Assert.All(cut.All("delta-node"), r => Assert.Matches("^(customer:|unassigned$)", r.GetAttribute("data-node")!));
+    }
+
+    [Fact]
+    public void Node_in_the_url_shows_its_resources_with_their_cause()
+    {
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}"));
+        cut.WaitFor("delta-resource");
+
+        var rows = cut.All("delta-resource");
+        foreach (var id in Resize.ResourceIds)
+        {
+            var row = Assert.Single(rows, r => r.GetAttribute("data-resource") == id);
+            Assert.Equal(CauseKind.Resized, row.QuerySelector("[data-testid='cause-chip']")!.GetAttribute("data-cause"));
+            Assert.Contains("resource=" + Uri.EscapeDataString(id), row.QuerySelector("a")!.GetAttribute("href"));
+        }
+        var crumbs = cut.Text("delta-breadcrumb");
+        Assert.Contains("acme", crumbs);
+        Assert.Contains("prod-1", crumbs);
+        Assert.Contains("search", crumbs);
+    }
+
+    [Fact]
+    public void Resource_in_the_url_shows_the_evidence_linking_to_its_detail_page()
+    {
+        var id = Resize.ResourceIds[0];
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}&resource={id}"));
+        cut.WaitFor("delta-evidence");
+
+        var evidence = cut.All("delta-evidence");
+        Assert.Contains(evidence, e => e.TextContent.Contains("resized r5.xlarge → r5.4xlarge"));
+        Assert.All(cut.FindAll("[data-testid='delta-evidence-link']"),
+            a => Assert.StartsWith($"/resources/{Uri.EscapeDataString(id)}?from=", a.GetAttribute("href")));
+        Assert.Equal("true", cut.Find($"[data-resource='{id}']").GetAttribute("aria-selected"));
+    }
+
+    [Fact]
+    public void Unknown_node_or_resource_is_reported_as_not_found()
+    {
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&node=customer:nobody"));
+        cut.WaitFor("not-found");
+        Assert.Contains("customer:nobody", cut.Text("not-found"));
+        Assert.Empty(cut.All("delta-node"));
+
+        _ctx.Nav.NavigateTo(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}&resource=i-doesnotexist"));
+        cut.WaitFor("not-found");
+        Assert.Contains("i-doesnotexist", cut.Text("not-found"));
+        Assert.NotEmpty(cut.All("delta-resource"));
+    }
+
+    [Fact]
+    public void Following_a_node_link_drills_down_without_a_reload()
+    {
+        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl());
+        cut.WaitFor("delta-node");
+        var acme = cut.Find("[data-node='customer:acme'] a");
+
+        _ctx.Nav.NavigateTo(acme.GetAttribute("href")!);
+        cut.WaitForAssertion(() => Assert.Contains("acme", cut.Text("delta-breadcrumb")), WebTestContext.Timeout);
+        cut.WaitFor("delta-node");
+        Assert.All(cut.All("delta-node"), r => Assert.StartsWith("cluster:acme/", r.GetAttribute("data-node")));
+    }
+
+    [Fact]
+    public void A_range_without_cost_shows_the_empty_state()
+    {
+        var cut = _ctx.RenderAt<DeltaPage>("/delta?from=2020-01-01&to=2020-01-07");
+        cut.WaitFor("empty");
+        Assert.Empty(cut.All("delta-node"));
+    }
+
+    [Fact]
+    public async Task Engine_errors_show_a_clear_message_without_a_stack_trace()
+    {
+        // A real engine on a database that was never migrated: every query fails with the engine's own error.
+        var empty = await TestEngine.CreateAsync(migrate: false);
+        try
+        {
+            await using var ctx = new WebTestContext(empty);
+            var cut = ctx.RenderAt<DeltaPage>(ResizeUrl());
+            cut.WaitFor("error-notice");
+
+            var notice = cut.Text("error-notice");
+            Assert.Contains("Could not load the cost delta", notice);
+            Assert.Contains("cost_", notice); // the missing table the engine names
+            Assert.DoesNotContain(" at Polo.", notice);
+            Assert.Empty(cut.All("delta-node"));
+        }
+        finally
+        {
+            await empty.ExecuteAsync($"DROP DATABASE IF EXISTS `{empty.Database}`");
+            await empty.DisposeAsync();
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+}

@@ -1,0 +1,81 @@
+using Bunit;
+using Polo.Data.Analysis;
+using Polo.Web.Components.Pages.Explain;
+using Polo.Web.Services.State;
+using Polo.Web.Tests.Infrastructure;
+
+namespace Polo.Web.Tests.Explain;
+
+[Collection(SeededEstate.Collection)]
+public sealed class ExplainPageTests(SeededEstate estate) : IAsyncLifetime
+{
+    private readonly WebTestContext _ctx = new(estate.Ch);
+
+    private string Url(string extra = "")
+    {
+        var c = estate.Cause("scale-up-acme-search");
+        return "/explain?" + SeededEstate.RangeQuery(c.Period, c.Baseline) + extra;
+    }
+
+    [Fact]
+    public async Task Causes_are_listed_unexplained_first_and_add_up_to_the_delta()
+    {
+        var c = estate.Cause("scale-up-acme-search");
+        var d = await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(c.Baseline, c.Period, Grouping.Customer);
+
+        var cut = _ctx.RenderAt<ExplainPage>(Url());
+        cut.WaitFor("cause-row");
+
+        var kinds = cut.All("cause-row").Select(r => r.GetAttribute("data-cause")).ToList();
+        Assert.Equal(d.Causes.Count, kinds.Count);
+        Assert.Equal(CauseKind.Unexplained, kinds[0]); // the hand-written repricing (SeededEstate) is unexplained
+        Assert.Contains(Money.Signed(84.00m), cut.All("cause-amount")[0].TextContent);
+        Assert.Equal(kinds.Count(k => k == CauseKind.Unexplained), kinds.TakeWhile(k => k == CauseKind.Unexplained).Count());
+        var amounts = cut.All("cause-amount").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(d.Causes.Select(x => Money.Signed(x.Amount)).Order(), amounts.Order());
+
+        var sum = cut.Find("[data-testid='causes-sum']");
+        Assert.Equal("true", sum.GetAttribute("data-exact"));
+        Assert.Contains(Money.Signed(d.Delta), sum.TextContent);
+        Assert.Contains(Money.Format(d.PeriodCost), sum.TextContent);
+    }
+
+    [Fact]
+    public void Expanding_a_cause_shows_its_resources_and_evidence()
+    {
+        var c = estate.Cause("scale-up-acme-search");
+        var cut = _ctx.RenderAt<ExplainPage>(Url());
+        cut.WaitFor("cause-row");
+        Assert.Empty(cut.All("cause-resource"));
+
+        var row = cut.FindAll("[data-testid='cause-row']")
+            .Single(r => r.GetAttribute("data-cause") == CauseKind.Resized && r.TextContent.Contains("search"));
+        row.QuerySelector("[data-testid='cause-toggle']")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(c.ResourceIds.Order(), cut.All("cause-resource").Select(r => r.GetAttribute("data-resource")!).Order()),
+            WebTestContext.Timeout);
+        Assert.All(cut.FindAll("[data-testid='cause-resource-link']"), a => Assert.StartsWith("/resources/", a.GetAttribute("href")));
+        Assert.Contains(cut.All("cause-evidence"), e => e.TextContent.Contains("resized r5.xlarge → r5.4xlarge"));
+    }
+
+    [Fact]
+    public void A_baseline_with_only_one_end_warns_and_compares_with_the_previous_period()
+    {
+        var cut = _ctx.RenderAt<ExplainPage>($"/explain?from={SeededEstate.LastDay.AddDays(-6):yyyy-MM-dd}&to={SeededEstate.LastDay:yyyy-MM-dd}&bfrom=2026-10-01");
+        cut.WaitFor("cause-row");
+        Assert.Contains("needs both 'bfrom' and 'bto'", cut.Text("url-problem"));
+        Assert.Contains($"{SeededEstate.LastDay.AddDays(-13):yyyy-MM-dd} – {SeededEstate.LastDay.AddDays(-7):yyyy-MM-dd}", cut.Text("delta-headline"));
+    }
+
+    [Fact]
+    public void A_range_without_cost_shows_the_empty_state()
+    {
+        var cut = _ctx.RenderAt<ExplainPage>("/explain?from=2020-01-01&to=2020-01-07");
+        cut.WaitFor("empty");
+        Assert.Empty(cut.All("cause-row"));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+}
