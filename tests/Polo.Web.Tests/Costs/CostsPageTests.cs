@@ -28,6 +28,7 @@ public sealed class CostsPageTests(WebEstate estate) : PageTestContext(estate)
         Assert.Equal(Money.Format(total), Text(cut.Find("[data-testid=costs-total-cost]")));
         Assert.Empty(cut.FindAll("[data-testid=url-problem]"));
         Assert.Single(cut.FindAll("[data-testid=costs-chart]"));
+        Assert.Equal("Costs", Text(cut.Find("h1")));
     }
 
     [Fact]

@@ -28,6 +28,10 @@ public sealed class HierarchyPageTests(WebEstate estate) : PageTestContext(estat
         Assert.Equal(roots.Select(r => Money.Signed(r.Delta)), cut.FindAll("[data-testid=node-delta]").Select(Text));
         Assert.Equal(roots.Count, cut.FindAll("[data-testid=sparkline] polyline").Count);
         Assert.Empty(cut.FindAll("[data-testid=hierarchy-details]"));
+        Assert.Equal("Hierarchy", Text(cut.Find("h1")));
+
+        var unassigned = (await CostQueries.BreakdownAsync(Oct18To31, Grouping.Customer)).Single(g => g.Key == "unassigned");
+        Assert.Equal(Money.Format(unassigned.Cost), Text(cut.Find("[data-testid=unassigned-cost]")));
     }
 
     [Fact]
