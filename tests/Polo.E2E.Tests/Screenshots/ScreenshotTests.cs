@@ -4,7 +4,8 @@ namespace Polo.E2E.Tests.Screenshots;
 
 /// <summary>
 /// Full-page screenshots of every page in light and dark, for review: saved under the test bin's screenshots/ folder
-/// and copied to artifacts/screenshots/ at the repository root (gitignored).
+/// and copied to artifacts/screenshots/ at the repository root (gitignored). Each page must also load all its own
+/// scripts and styles (no same-origin request failing).
 /// </summary>
 [Collection(PoloAppCollection.Name)]
 public sealed class ScreenshotTests(PoloAppFixture app)
@@ -34,6 +35,7 @@ public sealed class ScreenshotTests(PoloAppFixture app)
         await Expect(s.Page.Locator(".mud-main-content")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\w"));
         await Expect(s.Page.GetByText(PageSession.RouterNotFoundText)).ToHaveCountAsync(0);
         await s.AssertNoErrorUiAsync();
+        Assert.True(s.FailedRequests.Count == 0, $"{url} requested missing or failing URLs: {string.Join(", ", s.FailedRequests)}");
 
         var name = (page == "/" ? "dashboard" : page.Trim('/').Replace('/', '-')) + "-" + theme + ".png";
         var file = Path.Combine(TestPaths.ScreenshotsInBin, name);
