@@ -22,5 +22,6 @@ public sealed class DashboardTests(PoloAppFixture app)
         foreach (var card in new[] { "kpi-delta", "kpi-unexplained", "kpi-movers" })
             await Expect(s.Page.GetByTestId(card)).ToBeVisibleAsync();
         await s.AssertNoErrorUiAsync();
+        s.AssertNoScriptErrors();
     }
 }

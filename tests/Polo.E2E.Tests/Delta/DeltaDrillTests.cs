@@ -35,7 +35,7 @@ public sealed class DeltaDrillTests(PoloAppFixture app)
         await s.AssertNoErrorUiAsync();
 
         // The URL is the state: a reload shows the same selection and evidence...
-        await page.ReloadAsync();
+        await s.ReloadAsync();
         await Expect(page).ToHaveURLAsync(url);
         await s.WaitForLoadedAsync();
         await Expect(evidence).ToHaveTextAsync(evidenceTexts.ToArray());
@@ -51,15 +51,18 @@ public sealed class DeltaDrillTests(PoloAppFixture app)
     }
 
     /// <summary>
-    /// Clicks the first node (then later ones if a node has no resource with evidence in this range), and within it the
-    /// first resource with evidence; each click must put its key in the URL.
+    /// Clicks the first node and, within it, a resource until one shows evidence; resources with an attributed cause
+    /// (no "unexplained" flag) are tried first. When the first node has no resource with evidence in this range, the
+    /// next nodes of the same delta are tried. Every click must put its key in the URL.
     /// </summary>
     private static async Task<bool> SelectNodeAndResourceWithEvidenceAsync(PageSession s)
     {
         var page = s.Page;
+        var deltaUrl = page.Url;
         var nodes = await page.GetByTestId("delta-node").CountAsync();
         for (var n = 0; n < Math.Min(nodes, MaxNodesTried); n++)
         {
+            if (n > 0) await s.GotoAsync(deltaUrl);
             var nodeLink = PageSession.LinkIn(page.GetByTestId("delta-node").Nth(n), "node=");
             var nodeHref = await nodeLink.GetAttributeAsync("href");
             await nodeLink.ClickAsync();
@@ -69,20 +72,24 @@ public sealed class DeltaDrillTests(PoloAppFixture app)
 
             var resources = page.GetByTestId("delta-resource");
             try { await Expect(resources.First).ToBeVisibleAsync(new() { Timeout = 10_000 }); }
-            catch (PlaywrightException) { continue; } // a node without resources (e.g. nothing attributable)
+            catch (PlaywrightException) { continue; } // a node without resources
 
-            var count = await resources.CountAsync();
-            for (var r = 0; r < Math.Min(count, MaxResourcesTried); r++)
+            var attributed = resources.Filter(new() { HasNotTextRegex = new System.Text.RegularExpressions.Regex("unexplained", System.Text.RegularExpressions.RegexOptions.IgnoreCase) });
+            foreach (var candidates in new[] { attributed, resources })
             {
-                await PageSession.LinkIn(resources.Nth(r), "resource=").ClickAsync();
-                await Expect(page).ToHaveURLAsync(UrlPatterns.PathWithKeys("/delta", "node", "resource"));
-                await s.WaitForLoadedAsync();
-                try
+                var count = await candidates.CountAsync();
+                for (var r = 0; r < Math.Min(count, MaxResourcesTried); r++)
                 {
-                    await Expect(page.GetByTestId("delta-evidence").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
-                    return true;
+                    await PageSession.LinkIn(candidates.Nth(r), "resource=").ClickAsync();
+                    await Expect(page).ToHaveURLAsync(UrlPatterns.PathWithKeys("/delta", "node", "resource"));
+                    await s.WaitForLoadedAsync();
+                    try
+                    {
+                        await Expect(page.GetByTestId("delta-evidence").First).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                        return true;
+                    }
+                    catch (PlaywrightException) { /* this resource changed without events; try the next */ }
                 }
-                catch (PlaywrightException) { /* this resource changed without events; try the next */ }
             }
         }
         return false;

@@ -13,7 +13,7 @@ public sealed class HierarchyTests(PoloAppFixture app)
         var url = "/hierarchy?node=" + Uri.EscapeDataString("cluster:acme/prod-1");
         await using var s = await app.OpenAsync(url);
         await s.WaitForLoadedAsync();
-        await s.Page.ReloadAsync();
+        await s.ReloadAsync();
         await s.WaitForLoadedAsync();
 
         await Expect(s.Page).ToHaveURLAsync(UrlPatterns.PathWithKeys("/hierarchy", "node"));

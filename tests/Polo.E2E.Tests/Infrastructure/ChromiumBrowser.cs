@@ -14,9 +14,10 @@ internal static class ChromiumBrowser
 
     public static string ExecutablePath()
     {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("POLO_CHROMIUM") is { Length: > 0 } overridden) candidates.Add(overridden);
-        candidates.AddRange(["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+        // POLO_CHROMIUM, when set, is the only candidate: a wrong override must not silently fall back.
+        string[] candidates = Environment.GetEnvironmentVariable("POLO_CHROMIUM") is { Length: > 0 } overridden
+            ? [overridden]
+            : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
         foreach (var path in candidates)
             if (File.Exists(path)) return path;
         throw new InvalidOperationException(

@@ -4,7 +4,8 @@ namespace Polo.E2E.Tests.Screenshots;
 
 /// <summary>
 /// Full-page screenshots of every page in light and dark, for review: saved under the test bin's screenshots/ folder
-/// and copied to artifacts/screenshots/ at the repository root (gitignored).
+/// and copied to artifacts/screenshots/ at the repository root (gitignored). Each page must also load all its own
+/// scripts and styles (no same-origin request failing).
 /// </summary>
 [Collection(PoloAppCollection.Name)]
 public sealed class ScreenshotTests(PoloAppFixture app)
@@ -34,6 +35,8 @@ public sealed class ScreenshotTests(PoloAppFixture app)
         await Expect(s.Page.Locator(".mud-main-content")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\w"));
         await Expect(s.Page.GetByText(PageSession.RouterNotFoundText)).ToHaveCountAsync(0);
         await s.AssertNoErrorUiAsync();
+        s.AssertNoScriptErrors();
+        Assert.True(s.FailedRequests.Count == 0, $"{url} requested missing or failing URLs: {string.Join(", ", s.FailedRequests)}");
 
         var name = (page == "/" ? "dashboard" : page.Trim('/').Replace('/', '-')) + "-" + theme + ".png";
         var file = Path.Combine(TestPaths.ScreenshotsInBin, name);
@@ -46,14 +49,16 @@ public sealed class ScreenshotTests(PoloAppFixture app)
         File.Copy(file, Path.Combine(TestPaths.ScreenshotsInArtifacts, name), overwrite: true);
     }
 
-    /// <summary>The detail page of the first resource the resources list links to.</summary>
+    private static string? _resourcePath;
+
+    /// <summary>The detail page of the first resource the resources list links to (looked up once per run).</summary>
     private async Task<string> FirstResourcePathAsync()
     {
+        if (_resourcePath is not null) return _resourcePath;
         await using var s = await app.OpenAsync("/resources");
         var link = PageSession.LinkIn(s.Page.GetByTestId("resource-row").First, "resources/");
         await Expect(link).ToHaveCountAsync(1);
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("resource-row link without href");
-        var path = new Uri(new Uri(app.BaseUrl + "/"), href).PathAndQuery;
-        return path;
+        return _resourcePath = new Uri(new Uri(app.BaseUrl + "/"), href).PathAndQuery;
     }
 }
