@@ -18,7 +18,7 @@ public static class ChartLayouts
         ShowLegend = true,
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H }],
         YAxis = [new YAxis { TickPrefix = "$", GridColor = dark ? "#444" : "#e5e5e5", RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }],
-        XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }],
+        XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date, GridColor = dark ? "#444" : "#e5e5e5" }],
     };
 
     public static Plotly.Blazor.Config Config() => new() { Responsive = true, DisplayLogo = false };
