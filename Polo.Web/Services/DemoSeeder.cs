@@ -19,8 +19,8 @@ public sealed class DemoSeeder(IClickHouse ch, DataChangeNotifier notifier, Demo
             var summary = await new DemoEstateGenerator(ch, notifier)
                 .GenerateAsync(new DemoEstateOptions(Days: days), progress, stoppingToken);
             status.Report(new DemoProgress("done", 1));
-            logger.LogInformation("Demo estate ready: {Resources} resources, {Rows} cost rows, total {Total:C}",
-                summary.Resources, summary.CostRows, summary.TotalCost);
+            logger.LogInformation("Demo estate ready: {Resources} resources, {Rows} cost rows, total {Total}",
+                summary.Resources, summary.CostRows, Polo.Web.Services.State.Money.Format(summary.TotalCost));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -34,6 +34,9 @@ public sealed class ScreenshotTests(PoloAppFixture app)
         await s.WaitForLoadedAsync();
         await Expect(s.Page.Locator(".mud-main-content")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\w"));
         await Expect(s.Page.GetByText(PageSession.RouterNotFoundText)).ToHaveCountAsync(0);
+        // Charts draw after the circuit delivers their data: capture them drawn, not as empty frames.
+        await s.Page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll(\"div[id^='PlotlyChart']\")].every(d => d.querySelector('.main-svg'))");
         await s.AssertNoErrorUiAsync();
         s.AssertNoScriptErrors();
         Assert.True(s.FailedRequests.Count == 0, $"{url} requested missing or failing URLs: {string.Join(", ", s.FailedRequests)}");
