@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Cost.Explorer;
-using Polo.Data;
 
 namespace Polo.Collection.Cost;
 
@@ -14,19 +13,13 @@ public static class CostServiceCollectionExtensions
     /// <c>Collection:Cur</c> and <c>Collection:CostExplorer</c>.</summary>
     public static IServiceCollection AddCostCollectors(this IServiceCollection services, IConfiguration configuration)
     {
-        var cur = new CurOptions();
-        configuration.GetSection(CurOptions.Section).Bind(cur);
-        var explorer = new CostExplorerOptions();
-        configuration.GetSection(CostExplorerOptions.Section).Bind(explorer);
-        services.AddSingleton(cur);
-        services.AddSingleton(explorer);
+        var cur = services.AddBoundOptions<CurOptions>(configuration, CurOptions.Section);
+        var explorer = services.AddBoundOptions<CostExplorerOptions>(configuration, CostExplorerOptions.Section);
 
-        services.AddSingleton<ICollector>(sp => new CurCollector(sp.GetRequiredService<IClickHouse>(), cur,
-            sp.GetService<DataChangeNotifier>(), sp.GetService<ILogger<CurCollector>>()));
-        services.AddSingleton<ICollector>(sp => new CostExplorerCollector(sp.GetRequiredService<IClickHouse>(),
+        services.AddCollector<CurCollector>((_, ch, notifier, log) => new(ch, cur, notifier, log));
+        return services.AddCollector<CostExplorerCollector>((sp, ch, notifier, log) => new(ch,
             new CostExplorerClient(new HttpClient { Timeout = TimeSpan.FromMinutes(2) }, explorer,
                 sp.GetService<ILogger<CostExplorerClient>>()),
-            explorer, sp.GetService<DataChangeNotifier>(), sp.GetService<ILogger<CostExplorerCollector>>()));
-        return services;
+            explorer, notifier, log));
     }
 }

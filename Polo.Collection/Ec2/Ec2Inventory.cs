@@ -29,93 +29,75 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
     private async Task<List<ObservedResource>> InstancesAsync(CancellationToken ct)
     {
         var result = new List<ObservedResource>();
-        string? token = null;
-        do
+        var pages = AllPages(t => ec2.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = t, MaxResults = PageSize }, ct),
+            p => (p.Reservations ?? []).SelectMany(r => r.Instances ?? []), p => p.NextToken);
+        await foreach (var i in pages)
         {
-            var page = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token, MaxResults = PageSize }, ct);
-            foreach (var i in (page.Reservations ?? []).SelectMany(r => r.Instances ?? []))
-            {
-                var state = i.State?.Name?.Value ?? "";
-                // Terminated instances linger in the API for a while; to us they are gone.
-                if (state == "terminated" || string.IsNullOrEmpty(i.InstanceId)) continue;
-                var tags = Tags(i.Tags);
-                var props = Props(("instance_type", i.InstanceType?.Value), ("availability_zone", i.Placement?.AvailabilityZone),
-                    ("vpc_id", i.VpcId), ("subnet_id", i.SubnetId));
-                result.Add(new ObservedResource(i.InstanceId, ResourceTypes.Instance, NameOf(tags), state, tags, props,
-                    Utc(i.LaunchTime), []));
-            }
-            token = page.NextToken;
-        } while (!string.IsNullOrEmpty(token));
+            var state = i.State?.Name?.Value ?? "";
+            // Terminated instances linger in the API for a while; to us they are gone.
+            if (state == "terminated" || string.IsNullOrEmpty(i.InstanceId)) continue;
+            var tags = Tags(i.Tags);
+            var props = Props(("instance_type", i.InstanceType?.Value), ("availability_zone", i.Placement?.AvailabilityZone),
+                ("vpc_id", i.VpcId), ("subnet_id", i.SubnetId));
+            result.Add(new ObservedResource(i.InstanceId, ResourceTypes.Instance, NameOf(tags), state, tags, props,
+                Utc(i.LaunchTime), []));
+        }
         return result;
     }
 
     private async Task<List<ObservedResource>> VolumesAsync(CancellationToken ct)
     {
         var result = new List<ObservedResource>();
-        string? token = null;
-        do
+        var pages = AllPages(t => ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = t, MaxResults = PageSize }, ct),
+            p => p.Volumes, p => p.NextToken);
+        await foreach (var v in pages)
         {
-            var page = await ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token, MaxResults = PageSize }, ct);
-            foreach (var v in page.Volumes ?? [])
-            {
-                if (string.IsNullOrEmpty(v.VolumeId)) continue;
-                var tags = Tags(v.Tags);
-                var attachedTo = (v.Attachments ?? []).Select(a => a.InstanceId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
-                var props = Props(("size_gb", Num(v.Size)), ("volume_type", v.VolumeType?.Value), ("iops", Num(v.Iops)),
-                    ("throughput", Num(v.Throughput)), ("availability_zone", v.AvailabilityZone));
-                var edges = attachedTo == null ? new List<ObservedEdge>() : [new ObservedEdge(Relations.AttachedTo, attachedTo)];
-                result.Add(new ObservedResource(v.VolumeId, ResourceTypes.Volume, NameOf(tags), v.State?.Value ?? "", tags,
-                    props, Utc(v.CreateTime), edges));
-            }
-            token = page.NextToken;
-        } while (!string.IsNullOrEmpty(token));
+            if (string.IsNullOrEmpty(v.VolumeId)) continue;
+            var tags = Tags(v.Tags);
+            var attachedTo = (v.Attachments ?? []).Select(a => a.InstanceId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+            var props = Props(("size_gb", Num(v.Size)), ("volume_type", v.VolumeType?.Value), ("iops", Num(v.Iops)),
+                ("throughput", Num(v.Throughput)), ("availability_zone", v.AvailabilityZone));
+            var edges = attachedTo == null ? new List<ObservedEdge>() : [new ObservedEdge(Relations.AttachedTo, attachedTo)];
+            result.Add(new ObservedResource(v.VolumeId, ResourceTypes.Volume, NameOf(tags), v.State?.Value ?? "", tags,
+                props, Utc(v.CreateTime), edges));
+        }
         return result;
     }
 
     private async Task<List<ObservedResource>> SnapshotsAsync(CancellationToken ct)
     {
         var result = new List<ObservedResource>();
-        string? token = null;
-        do
+        var pages = AllPages(
+            t => ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = ["self"], NextToken = t, MaxResults = PageSize }, ct),
+            p => p.Snapshots, p => p.NextToken);
+        await foreach (var s in pages)
         {
-            var page = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
-            {
-                OwnerIds = ["self"], NextToken = token, MaxResults = PageSize,
-            }, ct);
-            foreach (var s in page.Snapshots ?? [])
-            {
-                if (string.IsNullOrEmpty(s.SnapshotId)) continue;
-                var tags = Tags(s.Tags);
-                var props = Props(("size_gb", Num(s.VolumeSize)), ("volume_id", s.VolumeId));
-                // Snapshots copied from elsewhere carry the placeholder volume vol-ffffffff.
-                var edges = string.IsNullOrEmpty(s.VolumeId) || s.VolumeId == "vol-ffffffff"
-                    ? new List<ObservedEdge>() : [new ObservedEdge(Relations.SnapshotOf, s.VolumeId)];
-                result.Add(new ObservedResource(s.SnapshotId, ResourceTypes.Snapshot, NameOf(tags), s.State?.Value ?? "", tags,
-                    props, Utc(s.StartTime), edges));
-            }
-            token = page.NextToken;
-        } while (!string.IsNullOrEmpty(token));
+            if (string.IsNullOrEmpty(s.SnapshotId)) continue;
+            var tags = Tags(s.Tags);
+            var props = Props(("size_gb", Num(s.VolumeSize)), ("volume_id", s.VolumeId));
+            // Snapshots copied from elsewhere carry the placeholder volume vol-ffffffff.
+            var edges = string.IsNullOrEmpty(s.VolumeId) || s.VolumeId == "vol-ffffffff"
+                ? new List<ObservedEdge>() : [new ObservedEdge(Relations.SnapshotOf, s.VolumeId)];
+            result.Add(new ObservedResource(s.SnapshotId, ResourceTypes.Snapshot, NameOf(tags), s.State?.Value ?? "", tags,
+                props, Utc(s.StartTime), edges));
+        }
         return result;
     }
 
     private async Task<List<ObservedResource>> NatGatewaysAsync(CancellationToken ct)
     {
         var result = new List<ObservedResource>();
-        string? token = null;
-        do
+        var pages = AllPages(t => ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest { NextToken = t, MaxResults = PageSize }, ct),
+            p => p.NatGateways, p => p.NextToken);
+        await foreach (var n in pages)
         {
-            var page = await ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest { NextToken = token, MaxResults = PageSize }, ct);
-            foreach (var n in page.NatGateways ?? [])
-            {
-                var state = n.State?.Value ?? "";
-                if (state == "deleted" || string.IsNullOrEmpty(n.NatGatewayId)) continue;
-                var tags = Tags(n.Tags);
-                var props = Props(("vpc_id", n.VpcId), ("subnet_id", n.SubnetId), ("connectivity_type", n.ConnectivityType?.Value));
-                result.Add(new ObservedResource(n.NatGatewayId, ResourceTypes.NatGateway, NameOf(tags), state, tags, props,
-                    Utc(n.CreateTime), []));
-            }
-            token = page.NextToken;
-        } while (!string.IsNullOrEmpty(token));
+            var state = n.State?.Value ?? "";
+            if (state == "deleted" || string.IsNullOrEmpty(n.NatGatewayId)) continue;
+            var tags = Tags(n.Tags);
+            var props = Props(("vpc_id", n.VpcId), ("subnet_id", n.SubnetId), ("connectivity_type", n.ConnectivityType?.Value));
+            result.Add(new ObservedResource(n.NatGatewayId, ResourceTypes.NatGateway, NameOf(tags), state, tags, props,
+                Utc(n.CreateTime), []));
+        }
         return result;
     }
 
@@ -144,36 +126,45 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
     {
         var result = new List<ObservedResource>();
         var balancers = new Dictionary<string, ObservedResource>();
+        var pages = AllPages(t => ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NextToken = t, MaxResults = PageSize }, ct),
+            p => p.NetworkInterfaces, p => p.NextToken);
+        await foreach (var n in pages)
+        {
+            if (string.IsNullOrEmpty(n.NetworkInterfaceId)) continue;
+            var tags = Tags(n.TagSet);
+            var type = n.InterfaceType?.Value ?? "";
+            var props = Props(("interface_type", type), ("description", n.Description), ("requester_id", n.RequesterId),
+                ("private_ip", n.PrivateIpAddress), ("subnet_id", n.SubnetId), ("vpc_id", n.VpcId));
+            var edges = new List<ObservedEdge>();
+            var balancer = LoadBalancerName(n);
+            if (balancer != null)
+            {
+                var lbId = $"elb-{balancer}";
+                edges.Add(new ObservedEdge(Relations.InterfaceOf, lbId));
+                if (!balancers.ContainsKey(lbId))
+                    balancers[lbId] = new ObservedResource(lbId, ResourceTypes.LoadBalancer, balancer, "active", tags,
+                        Props(("kind", BalancerKind(balancer, type)), ("vpc_id", n.VpcId)), null, []);
+            }
+            else if (NatGatewayOf(n) is { } nat) edges.Add(new ObservedEdge(Relations.InterfaceOf, nat));
+            else if (!string.IsNullOrEmpty(n.Attachment?.InstanceId)) edges.Add(new ObservedEdge(Relations.InterfaceOf, n.Attachment.InstanceId));
+            result.Add(new ObservedResource(n.NetworkInterfaceId, ResourceTypes.NetworkInterface, NameOf(tags),
+                n.Status?.Value ?? "", tags, props, null, edges));
+        }
+        result.AddRange(balancers.Values);
+        return result;
+    }
+
+    /// <summary>Every item of every page, following NextToken until a page comes back without one.</summary>
+    private static async IAsyncEnumerable<T> AllPages<TPage, T>(
+        Func<string?, Task<TPage>> fetch, Func<TPage, IEnumerable<T>?> items, Func<TPage, string?> next)
+    {
         string? token = null;
         do
         {
-            var page = await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NextToken = token, MaxResults = PageSize }, ct);
-            foreach (var n in page.NetworkInterfaces ?? [])
-            {
-                if (string.IsNullOrEmpty(n.NetworkInterfaceId)) continue;
-                var tags = Tags(n.TagSet);
-                var type = n.InterfaceType?.Value ?? "";
-                var props = Props(("interface_type", type), ("description", n.Description), ("requester_id", n.RequesterId),
-                    ("private_ip", n.PrivateIpAddress), ("subnet_id", n.SubnetId), ("vpc_id", n.VpcId));
-                var edges = new List<ObservedEdge>();
-                var balancer = LoadBalancerName(n);
-                if (balancer != null)
-                {
-                    var lbId = $"elb-{balancer}";
-                    edges.Add(new ObservedEdge(Relations.InterfaceOf, lbId));
-                    if (!balancers.ContainsKey(lbId))
-                        balancers[lbId] = new ObservedResource(lbId, ResourceTypes.LoadBalancer, balancer, "active", tags,
-                            Props(("kind", BalancerKind(balancer, type)), ("vpc_id", n.VpcId)), null, []);
-                }
-                else if (NatGatewayOf(n) is { } nat) edges.Add(new ObservedEdge(Relations.InterfaceOf, nat));
-                else if (!string.IsNullOrEmpty(n.Attachment?.InstanceId)) edges.Add(new ObservedEdge(Relations.InterfaceOf, n.Attachment.InstanceId));
-                result.Add(new ObservedResource(n.NetworkInterfaceId, ResourceTypes.NetworkInterface, NameOf(tags),
-                    n.Status?.Value ?? "", tags, props, null, edges));
-            }
-            token = page.NextToken;
+            var page = await fetch(token);
+            foreach (var item in items(page) ?? []) yield return item;
+            token = next(page);
         } while (!string.IsNullOrEmpty(token));
-        result.AddRange(balancers.Values);
-        return result;
     }
 
     /// <summary>ELB interfaces say so: requester amazon-elb, a description "ELB app/name/id" (or "ELB name" for a

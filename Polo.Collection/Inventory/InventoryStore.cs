@@ -1,4 +1,5 @@
 using Polo.Data;
+using Polo.Data.Rows;
 
 namespace Polo.Collection.Inventory;
 

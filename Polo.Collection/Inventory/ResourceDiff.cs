@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Polo.Data.Rows;
 
 namespace Polo.Collection.Inventory;
 

@@ -7,11 +7,5 @@ public sealed record LifecycleEvent(
     DateTime EventTime, string CloudTrailEventId, string AccountId, string Region, string ResourceId, string ResourceType,
     string EventType, string Actor, Dictionary<string, string> Properties, IReadOnlyDictionary<string, string?> Tags);
 
-/// <summary>A row of resource_events (snake_case columns).</summary>
-public sealed record ResourceEventRow(
-    DateTime EventTime, string EventId, string AccountId, string Region, string ResourceId, string ResourceType,
-    string EventType, string Source, string Actor, string Customer, string Cluster, string IndexName,
-    Dictionary<string, string> Properties);
-
 /// <summary>A queue message that cannot be read as a CloudTrail event; it is left for the queue's redrive policy.</summary>
 public sealed class MalformedMessageException(string reason) : Exception(reason);

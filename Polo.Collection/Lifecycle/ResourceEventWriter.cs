@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
+using Polo.Data.Rows;
 
 namespace Polo.Collection.Lifecycle;
 
@@ -38,7 +39,7 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
 
     private sealed record HeldId(string EventId);
 
-    private ResourceEventRow ToRow(string eventId, LifecycleEvent e, KnownResource? known)
+    private EventRow ToRow(string eventId, LifecycleEvent e, KnownResource? known)
     {
         var identity = known is null ? HierarchyIdentity.None : new HierarchyIdentity(known.Customer, known.Cluster, known.IndexName);
         identity = Apply(identity, e.Tags);
@@ -48,7 +49,7 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
             && known.Properties.TryGetValue("instance_type", out var oldType))
             props["old"] = oldType;
         var type = e.ResourceType != "" ? e.ResourceType : known?.ResourceType ?? "";
-        return new ResourceEventRow(e.EventTime, eventId, e.AccountId, e.Region, e.ResourceId, type, e.EventType, Source,
+        return new EventRow(e.EventTime, eventId, e.AccountId, e.Region, e.ResourceId, type, e.EventType, Source,
             e.Actor, identity.Customer, identity.Cluster, identity.IndexName, props);
     }
 

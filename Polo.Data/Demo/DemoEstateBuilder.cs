@@ -1,5 +1,6 @@
 using System.Globalization;
 using Polo.Data.Analysis;
+using Polo.Data.Rows;
 using static Polo.Data.Demo.DemoCatalog;
 
 namespace Polo.Data.Demo;

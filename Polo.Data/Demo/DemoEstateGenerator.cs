@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Polo.Data.Analysis;
+using Polo.Data.Rows;
 
 namespace Polo.Data.Demo;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Polo.Collection.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Fakes;
 
@@ -13,81 +12,27 @@ public sealed record FakeAwsResponse(int Status, string Body, string ContentType
 
 /// <summary>
 /// A loopback HTTP server speaking AWS's JSON protocols (X-Amz-Target dispatch, application/x-amz-json-1.0/1.1) so the
-/// real SDK clients and the hand-signed Cost Explorer client can be tested end to end over the wire.
+/// real SDK clients and the hand-signed Cost Explorer client can be tested end to end over the wire. Requests are
+/// answered one at a time.
 /// </summary>
-public sealed class FakeAwsJsonEndpoint : IAsyncDisposable
+public sealed class FakeAwsJsonEndpoint(Func<FakeAwsRequest, FakeAwsResponse> handler)
+    : LoopbackHttpServer(concurrent: false)
 {
-    private readonly HttpListener _listener = new();
-    private readonly Func<FakeAwsRequest, FakeAwsResponse> _handler;
-    private readonly Task _loop;
-    private readonly CancellationTokenSource _stop = new();
-
-    public FakeAwsJsonEndpoint(Func<FakeAwsRequest, FakeAwsResponse> handler)
-    {
-        _handler = handler;
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public string Url { get; }
-
     public ConcurrentQueue<FakeAwsRequest> Requests { get; } = new();
 
     public int Count(string target) => Requests.Count(r => r.Target == target);
 
-    private async Task LoopAsync()
+    protected override LoopbackReply Answer(HttpListenerRequest http, string body)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception) when (_stop.IsCancellationRequested) { return; }
-            catch (HttpListenerException) { return; }
-            catch (ObjectDisposedException) { return; }
-            try
-            {
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var body = await reader.ReadToEndAsync();
-                var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
-                    .ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-                var request = new FakeAwsRequest(headers.GetValueOrDefault("X-Amz-Target", ""),
-                    context.Request.ContentType ?? "", body, headers);
-                Requests.Enqueue(request);
-                FakeAwsResponse response;
-                try { response = _handler(request); }
-                catch (Exception e) { response = new FakeAwsResponse(500, $$"""{"__type":"InternalFailure","message":"{{e.Message}}"}"""); }
-                var bytes = Encoding.UTF8.GetBytes(response.Body);
-                context.Response.StatusCode = response.Status;
-                context.Response.ContentType = response.ContentType;
-                context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-                context.Response.ContentLength64 = bytes.Length;
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-            catch (Exception)
-            {
-                try { context.Response.Abort(); } catch { /* connection already gone */ }
-            }
-        }
+        var headers = http.Headers.AllKeys.Where(k => k is not null)
+            .ToDictionary(k => k!, k => http.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
+        var request = new FakeAwsRequest(headers.GetValueOrDefault("X-Amz-Target", ""), http.ContentType ?? "", body, headers);
+        Requests.Enqueue(request);
+        return Reply(handler(request));
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    protected override LoopbackReply Failure(Exception e) =>
+        Reply(new FakeAwsResponse(500, $$"""{"__type":"InternalFailure","message":"{{e.Message}}"}"""));
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try { await _loop.WaitAsync(TimeSpan.FromSeconds(5)); } catch { /* stopping */ }
-    }
+    private static LoopbackReply Reply(FakeAwsResponse r) => new(r.Status, r.Body, r.ContentType);
 }

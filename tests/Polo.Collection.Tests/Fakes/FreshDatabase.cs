@@ -1,5 +1,6 @@
 using Polo.Data;
 using Polo.Data.Embedded;
+using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Fakes;
@@ -31,8 +32,4 @@ public abstract class FreshDatabase : IAsyncLifetime
         Ch.InsertAsync("resource_snapshots", [new SnapshotRow(id, "111111111111", "us-east-1", type, id, "running",
             customer, cluster, index, tags ?? new(), props ?? new(), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             null, 0, DateTime.UtcNow)]);
-
-    private sealed record SnapshotRow(string ResourceId, string AccountId, string Region, string ResourceType, string Name,
-        string State, string Customer, string Cluster, string IndexName, Dictionary<string, string> Tags,
-        Dictionary<string, string> Properties, DateTime CreatedAt, DateTime? DeletedAt, byte IsDeleted, DateTime ObservedAt);
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Specialized;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Web;
 
@@ -32,23 +30,10 @@ public sealed record FakeResponse(int Status, string Body)
 /// the EC2 Describe* calls, so the real AWS SDK runs against it. Each account's estate is chosen by the access key of
 /// the signed request (AssumeRole hands out "ASIA" + account id). Faults can be queued per action.
 /// </summary>
-public sealed class FakeAws : IAsyncDisposable
+public sealed class FakeAws() : LoopbackHttpServer(concurrent: true)
 {
     private static readonly Regex CredentialPattern = new(@"Credential=([^/]+)/\d+/([^/]+)/", RegexOptions.Compiled);
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _faults = new();
-
-    public FakeAws()
-    {
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public string Url { get; }
 
     /// <summary>Estates by account id.</summary>
     public ConcurrentDictionary<string, FakeEstate> Accounts { get; } = new();
@@ -74,66 +59,22 @@ public sealed class FakeAws : IAsyncDisposable
         foreach (var r in responses) q.Enqueue(r);
     }
 
-    private async Task LoopAsync()
+    protected override LoopbackReply Answer(HttpListenerRequest http, string body)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
+        var form = HttpUtility.ParseQueryString(body);
+        foreach (var key in http.QueryString.AllKeys.OfType<string>())
+            form[key] ??= http.QueryString[key];
+        var auth = CredentialPattern.Match(http.Headers["Authorization"] ?? "");
+        var request = new FakeRequest(form["Action"] ?? "", auth.Success ? auth.Groups[1].Value : "",
+            auth.Success ? auth.Groups[2].Value : "", form);
+        Requests.Enqueue(request);
+        return Xml(Answer(request));
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
-    {
-        FakeResponse response;
-        try
-        {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var form = HttpUtility.ParseQueryString(body);
-            foreach (var key in context.Request.QueryString.AllKeys.OfType<string>())
-                form[key] ??= context.Request.QueryString[key];
-            var auth = CredentialPattern.Match(context.Request.Headers["Authorization"] ?? "");
-            var request = new FakeRequest(form["Action"] ?? "", auth.Success ? auth.Groups[1].Value : "",
-                auth.Success ? auth.Groups[2].Value : "", form);
-            Requests.Enqueue(request);
-            response = Answer(request);
-        }
-        catch (Exception e)
-        {
-            response = new FakeResponse(500, $"<Response><Errors><Error><Code>InternalError</Code><Message>{SecurityElement(e.Message)}</Message></Error></Errors></Response>");
-        }
-        var bytes = Encoding.UTF8.GetBytes(response.Body);
-        context.Response.StatusCode = response.Status;
-        context.Response.ContentType = "text/xml;charset=UTF-8";
-        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        context.Response.ContentLength64 = bytes.Length;
-        try
-        {
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-        catch (Exception)
-        {
-            // The client went away (cancelled); nothing to do.
-        }
-    }
+    protected override LoopbackReply Failure(Exception e) => Xml(new FakeResponse(500,
+        $"<Response><Errors><Error><Code>InternalError</Code><Message>{SecurityElement(e.Message)}</Message></Error></Errors></Response>"));
+
+    private static LoopbackReply Xml(FakeResponse r) => new(r.Status, r.Body, "text/xml;charset=UTF-8");
 
     private static string SecurityElement(string s) => System.Security.SecurityElement.Escape(s) ?? "";
 
@@ -173,21 +114,5 @@ public sealed class FakeAws : IAsyncDisposable
               <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
             </AssumeRoleResponse>
             """);
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try { await _loop; } catch (Exception) { /* stopping */ }
     }
 }

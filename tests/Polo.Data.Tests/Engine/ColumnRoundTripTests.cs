@@ -1,3 +1,4 @@
+using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Engine;
@@ -6,10 +7,6 @@ namespace Polo.Data.Tests.Engine;
 public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
 {
     private static readonly DateTime T0 = new(2026, 5, 1, 10, 30, 15, 123, DateTimeKind.Utc);
-
-    private sealed record EventRow(DateTime EventTime, string EventId, string AccountId, string Region, string ResourceId,
-        string ResourceType, string EventType, string Source, string Actor, string Customer, string Cluster,
-        string IndexName, Dictionary<string, string> Properties);
 
     [Fact]
     public async Task Resource_event_with_map_lowcardinality_and_datetime64()
@@ -26,10 +23,6 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(row.Properties, got.Properties);
     }
 
-    private sealed record SnapshotRow(string ResourceId, string AccountId, string Region, string ResourceType, string Name,
-        string State, string Customer, string Cluster, string IndexName, Dictionary<string, string> Tags,
-        Dictionary<string, string> Properties, DateTime CreatedAt, DateTime? DeletedAt, byte IsDeleted, DateTime ObservedAt);
-
     [Fact]
     public async Task Snapshot_nullable_timestamp_and_replacing_merge()
     {
@@ -45,10 +38,6 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(T0.AddDays(1), got.DeletedAt);
         Assert.Null((await db.Ch.QueryAsync<SnapshotRow>("SELECT * FROM resource_snapshots WHERE resource_id = 'vol-1' AND is_deleted = 0")).Single().DeletedAt);
     }
-
-    private sealed record CostRow(DateTime Hour, string AccountId, string Region, string Service, string UsageType,
-        string ResourceId, string ResourceType, string Customer, string Cluster, string IndexName, decimal Cost,
-        double UsageAmount, string Source);
 
     private sealed record DailyRow(DateOnly Day, string ResourceId, decimal Cost, double UsageAmount);
 
@@ -70,9 +59,6 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(24.0, daily[1].UsageAmount);
     }
 
-    private sealed record CauseRow(string CauseId, string Kind, string Description, string NodeId, string[] ResourceIds,
-        DateTime BaselineStart, DateTime BaselineEnd, DateTime PeriodStart, DateTime PeriodEnd, decimal ExpectedDelta);
-
     [Fact]
     public async Task Arrays_and_plain_datetimes_round_trip()
     {
@@ -84,16 +70,15 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(cause with { ResourceIds = [] }, got with { ResourceIds = [] });
     }
 
-    private sealed record AccountRow(string AccountId, string AccountName, string Role, string Environment, string Owner);
     private sealed record Lookup(string Role, string Name);
 
     [Fact]
     public async Task Dictionaries_serve_the_latest_mutable_metadata()
     {
-        await db.Ch.InsertAsync("account_metadata", [new AccountRow("42", "old-name", "test", "test", "")]);
+        await db.Ch.InsertAsync("account_metadata", [new AccountMetadataRow("42", "old-name", "test", "test", "")]);
         await db.Ch.ExecuteAsync("SYSTEM RELOAD DICTIONARY account_dict");
         await Task.Delay(5);
-        await db.Ch.InsertAsync("account_metadata", [new AccountRow("42", "new-name", "production", "prod", "ops")]);
+        await db.Ch.InsertAsync("account_metadata", [new AccountMetadataRow("42", "new-name", "production", "prod", "ops")]);
         await db.Ch.ExecuteAsync("SYSTEM RELOAD DICTIONARY account_dict");
 
         var got = Assert.Single(await db.Ch.QueryAsync<Lookup>(

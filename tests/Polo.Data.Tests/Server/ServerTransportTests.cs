@@ -1,4 +1,5 @@
 using Polo.Data.Migrations;
+using Polo.Data.Rows;
 using Polo.Data.Server;
 using Polo.Data.Tests.Engine;
 using Polo.Data.Tests.Infrastructure;
@@ -47,10 +48,6 @@ public sealed class ServerTransportTests : IAsyncLifetime
         Assert.Equal(value, Assert.Single(rows).S);
         Assert.DoesNotContain(_endpoint.Queries, q => value.Length > 3 && q.Contains(value));
     }
-
-    private sealed record CostRow(DateTime Hour, string AccountId, string Region, string Service, string UsageType,
-        string ResourceId, string ResourceType, string Customer, string Cluster, string IndexName, decimal Cost,
-        double UsageAmount, string Source);
 
     private sealed record Daily(DateOnly Day, decimal Cost);
 

@@ -1,3 +1,5 @@
+using Polo.Data.Rows;
+
 namespace Polo.Data.Tests.Analysis.Fixtures;
 
 /// <summary>
@@ -9,8 +11,8 @@ public sealed class FixtureWriter
     public List<CostRow> Costs { get; } = new();
     public List<EventRow> Events { get; } = new();
     public List<SnapshotRow> Snapshots { get; } = new();
-    public List<AccountRow> Accounts { get; } = new();
-    public List<NodeRow> Nodes { get; } = new();
+    public List<AccountMetadataRow> Accounts { get; } = new();
+    public List<HierarchyNodeRow> Nodes { get; } = new();
     public List<RelationshipRow> Relationships { get; } = new();
 
     /// <summary>One cost row per hour in [from, to) at a flat hourly cost and usage.</summary>
@@ -42,13 +44,13 @@ public sealed class FixtureWriter
 
     public FixtureWriter Account(string id, string name, string role)
     {
-        Accounts.Add(new AccountRow(id, name, role, "prod", "owner"));
+        Accounts.Add(new AccountMetadataRow(id, name, role, "prod", "owner"));
         return this;
     }
 
     public FixtureWriter Node(string nodeId, string type, string name, string parent)
     {
-        Nodes.Add(new NodeRow(nodeId, type, name, parent, new(), new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)));
+        Nodes.Add(new HierarchyNodeRow(nodeId, type, name, parent, new(), new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)));
         return this;
     }
 

@@ -1,4 +1,5 @@
 using Polo.Data.Embedded;
+using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
