@@ -66,6 +66,20 @@ public sealed class ResourceDetailPageTests(WebEstate estate) : PageTestContext(
     }
 
     [Fact]
+    public void Another_id_in_the_route_reloads_the_reused_page()
+    {
+        var cut = Open(WebEstate.ArnId);
+        Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
+
+        // What the router does on /resources/a → /resources/b: same component, new URL, new route parameter.
+        const string other = "i-doesnotexist/other";
+        Nav.NavigateTo($"/resources/{Uri.EscapeDataString(other)}?{Range}");
+        cut.Render(p => p.Add(x => x.ResourceId, Uri.EscapeDataString(other)));
+        cut.WaitForAssertion(() => Assert.Contains(other, Text(cut.Find("[data-testid=not-found]"))), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=resource-header]"));
+    }
+
+    [Fact]
     public void A_bad_range_warns_and_still_shows_the_resource()
     {
         var cut = Open(WebEstate.ArnId, "from=yesterday&to=2026-10-31");
