@@ -6,63 +6,89 @@ using Polo.Web.Services;
 namespace Polo.Web.Components.Shared;
 
 /// <summary>
-/// Base for pages whose whole state lives in the URL. Loads on first render and whenever the URL of this page changes
-/// (query or route), cancelling the query in flight; reloads when new data lands (coalesced via <see cref="LiveRefresh"/>);
-/// turns query failures into a message for <see cref="ErrorNotice"/> (the exception is logged, never shown).
+/// Base for pages whose whole state lives in the URL (path and query string). It reads the URL on every parameter set
+/// and on LocationChanged, so query-only navigation reloads without a page reload and a route parameter change
+/// (/resources/a → /resources/b, same component) reloads too; fragment-only changes are ignored. It cancels the
+/// in-flight load when the URL changes, reloads quietly when collectors land data (<see cref="LiveRefresh"/>, the
+/// current figures stay on screen meanwhile), and turns failures into a message (<see cref="Error"/>) for
+/// <see cref="ErrorNotice"/> while logging the exception.
 /// </summary>
 public abstract class UrlDrivenPage : ComponentBase, IDisposable
 {
+    private string _path = "";
+    private string? _applied;
+    private CancellationTokenSource? _cts;
+    private LiveRefresh? _live;
+    private bool _disposed;
+
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] private DataChangeNotifier Notifier { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
 
-    private CancellationTokenSource? _cts;
-    private LiveRefresh? _live;
-    private string? _loadedUri;
-    private bool _disposed;
-
-    /// <summary>True while a load is in flight (the page shows its loading state).</summary>
+    /// <summary>True while a load triggered by the URL runs (live reloads keep showing the current figures).</summary>
     protected bool Loading { get; private set; } = true;
 
-    /// <summary>The last load's failure, in words for a person; null when it worked.</summary>
+    /// <summary>What went wrong in the last load, for people (never a stack trace).</summary>
     protected string? Error { get; private set; }
 
-    /// <summary>Whether a URL belongs to this page (navigations elsewhere are ignored while the page is torn down).</summary>
-    protected abstract bool OwnsUri(string uri);
+    /// <summary>The query string of the URL being shown (keys case-insensitive).</summary>
+    protected IReadOnlyDictionary<string, string> Query { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>The base-relative path of <paramref name="uri"/> without query or fragment ("costs", "resources/i-1").</summary>
-    protected string RelativePath(string uri) => Nav.ToBaseRelativePath(uri).Split('?', '#')[0].TrimEnd('/');
+    /// <summary>The absolute URL being shown, without its fragment (for pages that read their route from it).</summary>
+    protected string ShownUri { get; private set; } = "";
 
-    /// <summary>Reads the page state from <paramref name="uri"/> and runs the queries.</summary>
-    protected abstract Task LoadAsync(string uri, CancellationToken ct);
+    /// <summary>Loads the page's data for <paramref name="query"/>. Assign fields only after the last await
+    /// (check <paramref name="ct"/> first) so a superseded load never overwrites a newer one.</summary>
+    protected abstract Task LoadAsync(IReadOnlyDictionary<string, string> query, CancellationToken ct);
+
+    /// <summary>Short phrase for error titles and logs, e.g. "the cost delta".</summary>
+    protected abstract string What { get; }
 
     protected override void OnInitialized()
     {
         Nav.LocationChanged += OnLocationChanged;
-        _live = new LiveRefresh(Notifier, () => InvokeAsync(() => ReloadAsync(force: true)));
+        _live = new LiveRefresh(Notifier, () => InvokeAsync(() => RunAsync(silent: true)));
     }
 
-    protected override Task OnParametersSetAsync() => ReloadAsync(force: false);
-
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    protected override Task OnParametersSetAsync()
     {
-        if (!_disposed && OwnsUri(e.Location)) _ = InvokeAsync(() => ReloadAsync(force: false));
+        // The router sets parameters whenever this component shows a URL, also when a route parameter changed and the
+        // component was reused: the path shown now is the one this page owns.
+        _path = PathOf(Nav.Uri);
+        return ApplyAsync(Nav.Uri);
     }
 
-    /// <summary>Loads the current URL's state unless it is already shown (or <paramref name="force"/>).</summary>
-    protected async Task ReloadAsync(bool force = true)
+    /// <summary>Reloads with the current URL (retry button, live refresh).</summary>
+    protected Task ReloadAsync(bool silent = false) => RunAsync(silent);
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => ApplyAsync(e.Location));
+
+    private Task ApplyAsync(string uri)
     {
-        var uri = Nav.Uri;
-        if (_disposed || (!force && uri == _loadedUri)) return;
-        _loadedUri = uri;
+        if (_disposed || PathOf(uri) != _path) return Task.CompletedTask;
+        var withoutFragment = uri.Split('#')[0];
+        if (withoutFragment == _applied) return Task.CompletedTask;
+        _applied = ShownUri = withoutFragment;
+        Query = UrlState.Query(withoutFragment);
+        return RunAsync(silent: false);
+    }
+
+    private async Task RunAsync(bool silent)
+    {
+        if (_disposed) return;
         _cts?.Cancel();
+        _cts?.Dispose();
         var cts = _cts = new CancellationTokenSource();
-        Loading = true;
-        Error = null;
-        StateHasChanged();
+        if (!silent)
+        {
+            Loading = true;
+            StateHasChanged();
+        }
         try
         {
-            await LoadAsync(uri, cts.Token);
+            await LoadAsync(Query, cts.Token);
+            if (cts.IsCancellationRequested) return;
+            Error = null;
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
@@ -70,22 +96,27 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            LoggerFactory.CreateLogger(GetType()).LogError(e, "Loading {Uri} failed", uri);
-            Error = e is ClickHouseException or ArgumentException or InvalidOperationException
-                ? e.Message
-                : $"The data could not be loaded ({e.GetType().Name}: {e.Message}).";
+            if (cts.IsCancellationRequested || _disposed) return;
+            LoggerFactory.CreateLogger(GetType()).LogError(e, "Loading {What} failed for {Uri}", What, Nav.Uri);
+            Error = e is ClickHouseException or ArgumentException ? e.Message : $"{e.GetType().Name}: {e.Message}";
         }
-        if (cts != _cts) return;
         Loading = false;
-        StateHasChanged();
+        if (!_disposed) StateHasChanged();
     }
+
+    private string PathOf(string uri) => Nav.ToBaseRelativePath(uri).Split('?', '#')[0].Trim('/');
 
     public void Dispose()
     {
+        if (_disposed) return;
         _disposed = true;
         Nav.LocationChanged -= OnLocationChanged;
         _live?.Dispose();
         _cts?.Cancel();
+        _cts?.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
     }
+
+    protected virtual void Dispose(bool disposing) { }
 }

@@ -3,14 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Polo.Data;
 using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Web.Services.State;
-using Polo.Web.Tests.Resources.Fixtures;
+using Polo.Web.Tests.Infrastructure;
 using CostsPage = Polo.Web.Components.Pages.Costs.Costs;
 
 namespace Polo.Web.Tests.Costs;
 
 /// <summary>New data landing (a collector run) refreshes an open page without navigation.</summary>
-[Collection(WebEstateCollection.Name)]
-public sealed class CostsLiveRefreshTests(WebEstate estate) : PageTestContext(estate)
+[Collection(ArnDemoEstate.Collection)]
+public sealed class CostsLiveRefreshTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
     [Fact]
     public async Task Landed_cost_shows_up_on_the_open_page()
@@ -22,13 +22,13 @@ public sealed class CostsLiveRefreshTests(WebEstate estate) : PageTestContext(es
 
         await new FixtureWriter()
             .Cost("i-late-arrival", "ec2_instance", new Place("111111111111", "latecomer"), "AmazonEC2", "BoxUsage:m5.large", day, day.AddHours(4), 1.25m)
-            .WriteAsync(Estate.Ch);
+            .WriteAsync(Ch);
         Services.GetRequiredService<DataChangeNotifier>().Publish("cost_hourly", 4);
 
         cut.WaitForAssertion(() =>
         {
             var row = cut.Find("[data-testid=cost-row][data-key='customer:latecomer']");
             Assert.Equal(Money.Format(5.00m), Text(row.QuerySelector("[data-testid=cost-row-cost]")!));
-        }, Wait);
+        }, Timeout);
     }
 }

@@ -3,12 +3,12 @@ using Polo.Data.Analysis;
 using Polo.Web.Components.Pages.Costs;
 using CostsPage = Polo.Web.Components.Pages.Costs.Costs;
 using Polo.Web.Services.State;
-using Polo.Web.Tests.Resources.Fixtures;
+using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Costs;
 
-[Collection(WebEstateCollection.Name)]
-public sealed class CostsPageTests(WebEstate estate) : PageTestContext(estate)
+[Collection(ArnDemoEstate.Collection)]
+public sealed class CostsPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
     private const string Range = "from=2026-10-18&to=2026-10-31";
     private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));

@@ -10,23 +10,22 @@ using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Dashboard;
 
-[Collection(SeededEstate.Collection)]
-public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
+[Collection(RepricedDemoEstate.Collection)]
+public sealed class DashboardPageTests(RepricedDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private readonly WebTestContext _ctx = new(estate.Ch);
-    private static readonly DateOnly From = SeededEstate.LastDay.AddDays(-6);
-    private static readonly TimeRange Week = RangeSelection.ToRange(From, SeededEstate.LastDay);
-    private static readonly string WeekQuery = SeededEstate.RangeQuery(Week);
+    private static readonly DateOnly From = RepricedDemoEstate.LastDay.AddDays(-6);
+    private static readonly TimeRange Week = RangeSelection.ToRange(From, RepricedDemoEstate.LastDay);
+    private static readonly string WeekQuery = RepricedDemoEstate.RangeQuery(Week);
 
     [Fact]
     public async Task Kpis_show_the_figures_the_queries_compute()
     {
-        var costs = _ctx.Get<ICostQueries>();
+        var costs = Get<ICostQueries>();
         var cost = await costs.TotalAsync(Week);
         var previous = await costs.TotalAsync(Week.Previous());
-        var unexplained = (await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(Week.Previous(), Week)).Unexplained;
+        var unexplained = (await Get<IDeltaDecomposer>().DecomposeAsync(Week.Previous(), Week)).Unexplained;
 
-        var cut = _ctx.RenderAt<DashboardPage>("/?" + WeekQuery);
+        var cut = RenderAt<DashboardPage>("/?" + WeekQuery);
         cut.WaitFor("kpi-cost");
 
         Assert.True(cost > 0);
@@ -40,9 +39,9 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public async Task Top_movers_link_into_the_delta_for_their_node()
     {
-        var movers = (await _ctx.Get<ICostQueries>().KpisAsync(Week)).TopMovers;
+        var movers = (await Get<ICostQueries>().KpisAsync(Week)).TopMovers;
 
-        var cut = _ctx.RenderAt<DashboardPage>("/?" + WeekQuery);
+        var cut = RenderAt<DashboardPage>("/?" + WeekQuery);
         cut.WaitFor("kpi-movers");
 
         var links = cut.All("mover-link");
@@ -60,11 +59,11 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public async Task Spike_links_open_the_delta_for_the_biggest_day_over_day_jump()
     {
-        var daily = await _ctx.Get<ICostQueries>().DailyAsync(new TimeRange(Week.Start.AddDays(-1), Week.End));
+        var daily = await Get<ICostQueries>().DailyAsync(new TimeRange(Week.Start.AddDays(-1), Week.End));
         var biggest = daily.Zip(daily.Skip(1)).Select(p => (Day: DateOnly.FromDateTime(p.Second.Bucket), Rise: p.Second.Cost - p.First.Cost))
             .Where(p => p.Rise > 0).MaxBy(p => p.Rise);
 
-        var cut = _ctx.RenderAt<DashboardPage>("/?" + WeekQuery);
+        var cut = RenderAt<DashboardPage>("/?" + WeekQuery);
         cut.WaitFor("spike-link");
 
         var first = cut.All("spike-link")[0];
@@ -77,17 +76,17 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Bad_range_in_the_url_warns_and_falls_back_to_the_last_30_days()
     {
-        var cut = _ctx.RenderAt<DashboardPage>("/?from=yesterday");
+        var cut = RenderAt<DashboardPage>("/?from=yesterday");
         cut.WaitFor("kpi-cost");
 
         Assert.Contains("'from' must be a day", cut.Text("url-problem"));
-        Assert.Equal(RangeSelection.Day(SeededEstate.LastDay), RenderedExtensions.InputValue(cut.Find("[data-testid='range-to']")));
+        Assert.Equal(RangeSelection.Day(RepricedDemoEstate.LastDay), RenderedExtensions.InputValue(cut.Find("[data-testid='range-to']")));
     }
 
     [Fact]
     public void A_range_without_cost_shows_the_empty_state()
     {
-        var cut = _ctx.RenderAt<DashboardPage>("/?from=2020-01-01&to=2020-01-07");
+        var cut = RenderAt<DashboardPage>("/?from=2020-01-01&to=2020-01-07");
         cut.WaitFor("empty");
         Assert.Empty(cut.All("kpi-cost"));
     }
@@ -95,10 +94,10 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void While_the_demo_is_seeding_the_dashboard_shows_its_progress_then_loads()
     {
-        var seed = _ctx.Get<DemoSeedStatus>();
+        var seed = Get<DemoSeedStatus>();
         seed.Report(new DemoProgress("cost ledger", 0.4));
 
-        var cut = _ctx.RenderAt<DashboardPage>("/?" + WeekQuery);
+        var cut = RenderAt<DashboardPage>("/?" + WeekQuery);
         Assert.Contains("cost ledger", cut.Text("demo-seeding-stage"));
         Assert.Contains("40%", cut.Text("demo-seeding-stage"));
         Assert.Empty(cut.All("kpi-cost"));
@@ -111,11 +110,11 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Changing_the_url_reloads_without_a_new_render()
     {
-        var cut = _ctx.RenderAt<DashboardPage>("/?" + WeekQuery);
+        var cut = RenderAt<DashboardPage>("/?" + WeekQuery);
         cut.WaitFor("kpi-cost");
         var weekCost = cut.Text("kpi-cost-value");
 
-        _ctx.Nav.NavigateTo("/?from=2020-01-01&to=2020-01-07");
+        Nav.NavigateTo("/?from=2020-01-01&to=2020-01-07");
         cut.WaitFor("empty");
         Assert.NotEqual("", weekCost);
     }
@@ -124,9 +123,9 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
     public async Task Dashboard_updates_live_when_collectors_land_data()
     {
         // The first week of the estate: no other test reads it, so the extra cost cannot disturb their figures.
-        var firstDay = DateOnly.FromDateTime(SeededEstate.End.AddDays(-SeededEstate.Days));
+        var firstDay = DateOnly.FromDateTime(RepricedDemoEstate.End.AddDays(-RepricedDemoEstate.Days));
         var range = RangeSelection.ToRange(firstDay, firstDay.AddDays(6));
-        var cut = _ctx.RenderAt<DashboardPage>("/?" + SeededEstate.RangeQuery(range));
+        var cut = RenderAt<DashboardPage>("/?" + RepricedDemoEstate.RangeQuery(range));
         cut.WaitFor("kpi-cost");
         var before = cut.Text("kpi-cost-value");
 
@@ -135,14 +134,10 @@ public sealed class DashboardPageTests(SeededEstate estate) : IAsyncLifetime
             .Cost("i-0livecollector0001", "ec2_instance", new Place("100000000001", "acme", "prod-1"), "AmazonEC2", "BoxUsage:m5.large",
                 at, at.AddHours(1), 1000m)
             .WriteAsync(estate.Ch);
-        var expected = Money.Format(await _ctx.Get<ICostQueries>().TotalAsync(range));
-        _ctx.Get<DataChangeNotifier>().Publish("cost_hourly", 1);
+        var expected = Money.Format(await Get<ICostQueries>().TotalAsync(range));
+        Get<DataChangeNotifier>().Publish("cost_hourly", 1);
 
-        cut.WaitForAssertion(() => Assert.Equal(expected, cut.Text("kpi-cost-value")), WebTestContext.Timeout);
+        cut.WaitForAssertion(() => Assert.Equal(expected, cut.Text("kpi-cost-value")), Timeout);
         Assert.NotEqual(before, expected);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
 }

@@ -8,23 +8,21 @@ using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Delta;
 
-[Collection(SeededEstate.Collection)]
-public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
+[Collection(RepricedDemoEstate.Collection)]
+public sealed class DeltaPageTests(RepricedDemoEstate estate) : WebTestContext(estate.Ch)
 {
     private const string SearchIndex = "index:acme/prod-1/search";
-    private readonly WebTestContext _ctx = new(estate.Ch);
-
     /// <summary>The demo's injected scale-up of acme's search index: the period after it against the one before.</summary>
     private InjectedCause Resize => estate.Cause("scale-up-acme-search");
 
-    private string ResizeUrl(string extra = "") => "/delta?" + SeededEstate.RangeQuery(Resize.Period, Resize.Baseline) + extra;
+    private string ResizeUrl(string extra = "") => "/delta?" + RepricedDemoEstate.RangeQuery(Resize.Period, Resize.Baseline) + extra;
 
     [Fact]
     public async Task Headline_and_node_rows_are_the_decomposition_unexplained_first()
     {
-        var d = await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(Resize.Baseline, Resize.Period, Grouping.Customer);
+        var d = await Get<IDeltaDecomposer>().DecomposeAsync(Resize.Baseline, Resize.Period, Grouping.Customer);
 
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl());
+        var cut = RenderAt<DeltaPage>(ResizeUrl());
         cut.WaitFor("delta-node");
 
         Assert.Contains($"Costs moved {Money.Signed(d.Delta)} ({Money.Percent(d.Delta / d.BaselineCost * 100m)})", cut.Text("delta-headline"));
@@ -39,19 +37,19 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Unexplained_dollars_rank_first_and_are_flagged()
     {
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&node=customer:acme"));
+        var cut = RenderAt<DeltaPage>(ResizeUrl("&node=customer:acme"));
         cut.WaitFor("delta-resource");
 
         var first = cut.All("delta-resource")[0];
-        Assert.Equal(SeededEstate.RepricedId, first.GetAttribute("data-resource"));
+        Assert.Equal(RepricedDemoEstate.RepricedId, first.GetAttribute("data-resource"));
         Assert.Equal(CauseKind.Unexplained, first.QuerySelector("[data-testid='cause-chip']")!.GetAttribute("data-cause"));
         Assert.Contains(Money.Signed(84.00m), first.TextContent);
         var cluster = cut.Find("[data-node='cluster:acme/prod-1']");
         Assert.Contains("polo-unexplained", cluster.GetAttribute("class"));
         Assert.Equal(Money.Signed(84.00m), cluster.QuerySelector("[data-testid='delta-node-unexplained']")!.TextContent.Trim());
 
-        cut.Find($"[data-resource='{SeededEstate.RepricedId}'] a");
-        _ctx.Nav.NavigateTo(ResizeUrl($"&node=customer:acme&resource={SeededEstate.RepricedId}"));
+        cut.Find($"[data-resource='{RepricedDemoEstate.RepricedId}'] a");
+        Nav.NavigateTo(ResizeUrl($"&node=customer:acme&resource={RepricedDemoEstate.RepricedId}"));
         cut.WaitFor("delta-no-evidence");
         Assert.Empty(cut.All("delta-evidence"));
     }
@@ -59,9 +57,9 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public async Task Grouping_comes_from_the_url()
     {
-        var d = await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(Resize.Baseline, Resize.Period, Grouping.AccountRole);
+        var d = await Get<IDeltaDecomposer>().DecomposeAsync(Resize.Baseline, Resize.Period, Grouping.AccountRole);
 
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&by=account_role"));
+        var cut = RenderAt<DeltaPage>(ResizeUrl("&by=account_role"));
         cut.WaitFor("delta-node");
 
         Assert.Equal(d.Nodes.Select(n => n.NodeId), cut.All("delta-node").Select(r => r.GetAttribute("data-node")));
@@ -72,7 +70,7 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Bad_grouping_warns_and_falls_back_to_customers()
     {
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&by=galaxy"));
+        var cut = RenderAt<DeltaPage>(ResizeUrl("&by=galaxy"));
         cut.WaitFor("delta-node");
 
         Assert.Contains("'by' must be one of", cut.Text("url-problem"));
@@ -82,7 +80,7 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Node_in_the_url_shows_its_resources_with_their_cause()
     {
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}"));
+        var cut = RenderAt<DeltaPage>(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}"));
         cut.WaitFor("delta-resource");
 
         var rows = cut.All("delta-resource");
@@ -102,7 +100,7 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     public void Resource_in_the_url_shows_the_evidence_linking_to_its_detail_page()
     {
         var id = Resize.ResourceIds[0];
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}&resource={id}"));
+        var cut = RenderAt<DeltaPage>(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}&resource={id}"));
         cut.WaitFor("delta-evidence");
 
         var evidence = cut.All("delta-evidence");
@@ -115,12 +113,12 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Unknown_node_or_resource_is_reported_as_not_found()
     {
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl("&node=customer:nobody"));
+        var cut = RenderAt<DeltaPage>(ResizeUrl("&node=customer:nobody"));
         cut.WaitFor("not-found");
         Assert.Contains("customer:nobody", cut.Text("not-found"));
         Assert.Empty(cut.All("delta-node"));
 
-        _ctx.Nav.NavigateTo(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}&resource=i-doesnotexist"));
+        Nav.NavigateTo(ResizeUrl($"&node={Uri.EscapeDataString(SearchIndex)}&resource=i-doesnotexist"));
         cut.WaitFor("not-found");
         Assert.Contains("i-doesnotexist", cut.Text("not-found"));
         Assert.NotEmpty(cut.All("delta-resource"));
@@ -129,12 +127,12 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void Following_a_node_link_drills_down_without_a_reload()
     {
-        var cut = _ctx.RenderAt<DeltaPage>(ResizeUrl());
+        var cut = RenderAt<DeltaPage>(ResizeUrl());
         cut.WaitFor("delta-node");
         var acme = cut.Find("[data-node='customer:acme'] a");
 
-        _ctx.Nav.NavigateTo(acme.GetAttribute("href")!);
-        cut.WaitForAssertion(() => Assert.Contains("acme", cut.Text("delta-breadcrumb")), WebTestContext.Timeout);
+        Nav.NavigateTo(acme.GetAttribute("href")!);
+        cut.WaitForAssertion(() => Assert.Contains("acme", cut.Text("delta-breadcrumb")), Timeout);
         cut.WaitFor("delta-node");
         Assert.All(cut.All("delta-node"), r => Assert.StartsWith("cluster:acme/", r.GetAttribute("data-node")));
     }
@@ -142,7 +140,7 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void A_range_without_cost_shows_the_empty_state()
     {
-        var cut = _ctx.RenderAt<DeltaPage>("/delta?from=2020-01-01&to=2020-01-07");
+        var cut = RenderAt<DeltaPage>("/delta?from=2020-01-01&to=2020-01-07");
         cut.WaitFor("empty");
         Assert.Empty(cut.All("delta-node"));
     }
@@ -170,8 +168,4 @@ public sealed class DeltaPageTests(SeededEstate estate) : IAsyncLifetime
             await empty.DisposeAsync();
         }
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
 }

@@ -6,29 +6,27 @@ using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Explain;
 
-[Collection(SeededEstate.Collection)]
-public sealed class ExplainPageTests(SeededEstate estate) : IAsyncLifetime
+[Collection(RepricedDemoEstate.Collection)]
+public sealed class ExplainPageTests(RepricedDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private readonly WebTestContext _ctx = new(estate.Ch);
-
     private string Url(string extra = "")
     {
         var c = estate.Cause("scale-up-acme-search");
-        return "/explain?" + SeededEstate.RangeQuery(c.Period, c.Baseline) + extra;
+        return "/explain?" + RepricedDemoEstate.RangeQuery(c.Period, c.Baseline) + extra;
     }
 
     [Fact]
     public async Task Causes_are_listed_unexplained_first_and_add_up_to_the_delta()
     {
         var c = estate.Cause("scale-up-acme-search");
-        var d = await _ctx.Get<IDeltaDecomposer>().DecomposeAsync(c.Baseline, c.Period, Grouping.Customer);
+        var d = await Get<IDeltaDecomposer>().DecomposeAsync(c.Baseline, c.Period, Grouping.Customer);
 
-        var cut = _ctx.RenderAt<ExplainPage>(Url());
+        var cut = RenderAt<ExplainPage>(Url());
         cut.WaitFor("cause-row");
 
         var kinds = cut.All("cause-row").Select(r => r.GetAttribute("data-cause")).ToList();
         Assert.Equal(d.Causes.Count, kinds.Count);
-        Assert.Equal(CauseKind.Unexplained, kinds[0]); // the hand-written repricing (SeededEstate) is unexplained
+        Assert.Equal(CauseKind.Unexplained, kinds[0]); // the hand-written repricing (RepricedDemoEstate) is unexplained
         Assert.Contains(Money.Signed(84.00m), cut.All("cause-amount")[0].TextContent);
         Assert.Equal(kinds.Count(k => k == CauseKind.Unexplained), kinds.TakeWhile(k => k == CauseKind.Unexplained).Count());
         var amounts = cut.All("cause-amount").Select(a => a.TextContent.Trim()).ToList();
@@ -44,7 +42,7 @@ public sealed class ExplainPageTests(SeededEstate estate) : IAsyncLifetime
     public void Expanding_a_cause_shows_its_resources_and_evidence()
     {
         var c = estate.Cause("scale-up-acme-search");
-        var cut = _ctx.RenderAt<ExplainPage>(Url());
+        var cut = RenderAt<ExplainPage>(Url());
         cut.WaitFor("cause-row");
         Assert.Empty(cut.All("cause-resource"));
 
@@ -53,7 +51,7 @@ public sealed class ExplainPageTests(SeededEstate estate) : IAsyncLifetime
         row.QuerySelector("[data-testid='cause-toggle']")!.Click();
 
         cut.WaitForAssertion(() => Assert.Equal(c.ResourceIds.Order(), cut.All("cause-resource").Select(r => r.GetAttribute("data-resource")!).Order()),
-            WebTestContext.Timeout);
+            Timeout);
         Assert.All(cut.FindAll("[data-testid='cause-resource-link']"), a => Assert.StartsWith("/resources/", a.GetAttribute("href")));
         Assert.Contains(cut.All("cause-evidence"), e => e.TextContent.Contains("resized r5.xlarge → r5.4xlarge"));
     }
@@ -61,21 +59,17 @@ public sealed class ExplainPageTests(SeededEstate estate) : IAsyncLifetime
     [Fact]
     public void A_baseline_with_only_one_end_warns_and_compares_with_the_previous_period()
     {
-        var cut = _ctx.RenderAt<ExplainPage>($"/explain?from={SeededEstate.LastDay.AddDays(-6):yyyy-MM-dd}&to={SeededEstate.LastDay:yyyy-MM-dd}&bfrom=2026-10-01");
+        var cut = RenderAt<ExplainPage>($"/explain?from={RepricedDemoEstate.LastDay.AddDays(-6):yyyy-MM-dd}&to={RepricedDemoEstate.LastDay:yyyy-MM-dd}&bfrom=2026-10-01");
         cut.WaitFor("cause-row");
         Assert.Contains("needs both 'bfrom' and 'bto'", cut.Text("url-problem"));
-        Assert.Contains($"{SeededEstate.LastDay.AddDays(-13):yyyy-MM-dd} – {SeededEstate.LastDay.AddDays(-7):yyyy-MM-dd}", cut.Text("delta-headline"));
+        Assert.Contains($"{RepricedDemoEstate.LastDay.AddDays(-13):yyyy-MM-dd} – {RepricedDemoEstate.LastDay.AddDays(-7):yyyy-MM-dd}", cut.Text("delta-headline"));
     }
 
     [Fact]
     public void A_range_without_cost_shows_the_empty_state()
     {
-        var cut = _ctx.RenderAt<ExplainPage>("/explain?from=2020-01-01&to=2020-01-07");
+        var cut = RenderAt<ExplainPage>("/explain?from=2020-01-01&to=2020-01-07");
         cut.WaitFor("empty");
         Assert.Empty(cut.All("cause-row"));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
 }

@@ -2,13 +2,13 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Analysis;
 using Polo.Web.Services.State;
-using Polo.Web.Tests.Resources.Fixtures;
+using Polo.Web.Tests.Infrastructure;
 using HierarchyPage = Polo.Web.Components.Pages.Hierarchy.Hierarchy;
 
 namespace Polo.Web.Tests.Hierarchy;
 
-[Collection(WebEstateCollection.Name)]
-public sealed class HierarchyPageTests(WebEstate estate) : PageTestContext(estate)
+[Collection(ArnDemoEstate.Collection)]
+public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
     private const string Range = "from=2026-10-18&to=2026-10-31";
     private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
@@ -46,7 +46,7 @@ public sealed class HierarchyPageTests(WebEstate estate) : PageTestContext(estat
         Assert.Equal(Money.Format(node!.Cost), Text(cut.Find("[data-testid=details-cost]")));
         Assert.StartsWith("search", Text(cut.Find("[data-testid=details-name]")));
         Assert.Contains(cut.FindAll("[data-testid=hierarchy-resource] a"),
-            a => a.GetAttribute("href")!.StartsWith("/resources/" + Uri.EscapeDataString(WebEstate.ArnId)));
+            a => a.GetAttribute("href")!.StartsWith("/resources/" + Uri.EscapeDataString(ArnDemoEstate.ArnId)));
         Assert.Equal("/delta?from=2026-10-18&to=2026-10-31&by=customer&node=index%3Aacme%2Fprod-1%2Fsearch",
             cut.Find("[data-testid=details-delta-link]").GetAttribute("href"));
         Assert.Equal("/resources?from=2026-10-18&to=2026-10-31&customer=acme&node=index%3Aacme%2Fprod-1%2Fsearch",
@@ -73,7 +73,7 @@ public sealed class HierarchyPageTests(WebEstate estate) : PageTestContext(estat
 
         var clusters = await Hierarchy.ChildrenAsync("customer:acme", Oct18To31);
         cut.WaitForAssertion(() => Assert.Equal(clusters.Select(c => c.NodeId),
-            cut.FindAll("[data-testid=hierarchy-node][data-node-id^='cluster:acme/']").Select(r => r.GetAttribute("data-node-id"))), Wait);
+            cut.FindAll("[data-testid=hierarchy-node][data-node-id^='cluster:acme/']").Select(r => r.GetAttribute("data-node-id"))), Timeout);
         Assert.Equal(url, Nav.Uri);
     }
 

@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Analysis;
 using Polo.Web.Components.Pages.Resources;
 using Polo.Web.Services.State;
-using Polo.Web.Tests.Resources.Fixtures;
+using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Resources;
 
-[Collection(WebEstateCollection.Name)]
-public sealed class ResourceDetailPageTests(WebEstate estate) : PageTestContext(estate)
+[Collection(ArnDemoEstate.Collection)]
+public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
     private const string Range = "from=2026-10-18&to=2026-10-31";
     private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
@@ -19,11 +19,11 @@ public sealed class ResourceDetailPageTests(WebEstate estate) : PageTestContext(
     [Fact]
     public void An_id_with_slashes_and_colons_opens_its_detail()
     {
-        var cut = Open(WebEstate.ArnId);
+        var cut = Open(ArnDemoEstate.ArnId);
         Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
-        Assert.Equal(WebEstate.ArnId, Text(cut.Find("[data-testid=resource-id]")));
+        Assert.Equal(ArnDemoEstate.ArnId, Text(cut.Find("[data-testid=resource-id]")));
         Assert.Equal("load_balancer", Text(cut.Find("[data-testid=resource-type]")));
-        Assert.Equal(WebEstate.ArnAccount, Text(cut.Find("[data-testid=resource-account]")));
+        Assert.Equal(ArnDemoEstate.ArnAccount, Text(cut.Find("[data-testid=resource-account]")));
         Assert.Equal(Money.Format(84.00m), Text(cut.Find("[data-testid=resource-cost]")));   // 7 days × 24 h × 0.50
         Assert.Contains("web", Text(cut.Find("[data-testid=resource-tags]")));
         Assert.Contains("internet-facing", Text(cut.Find("[data-testid=resource-properties]")));
@@ -39,7 +39,7 @@ public sealed class ResourceDetailPageTests(WebEstate estate) : PageTestContext(
             "/hierarchy?from=2026-10-18&to=2026-10-31&node=cluster%3Aacme%2Fprod-1",
             "/hierarchy?from=2026-10-18&to=2026-10-31&node=index%3Aacme%2Fprod-1%2Fsearch",
         ], cut.FindAll("[data-testid=hierarchy-link]").Select(a => a.GetAttribute("href")));
-        Assert.Equal($"/delta?from=2026-10-18&to=2026-10-31&by=customer&node=index%3Aacme%2Fprod-1%2Fsearch&resource={Uri.EscapeDataString(WebEstate.ArnId)}",
+        Assert.Equal($"/delta?from=2026-10-18&to=2026-10-31&by=customer&node=index%3Aacme%2Fprod-1%2Fsearch&resource={Uri.EscapeDataString(ArnDemoEstate.ArnId)}",
             cut.Find("[data-testid=resource-delta-link]").GetAttribute("href"));
     }
 
@@ -66,9 +66,23 @@ public sealed class ResourceDetailPageTests(WebEstate estate) : PageTestContext(
     }
 
     [Fact]
+    public void Another_id_in_the_route_reloads_the_reused_page()
+    {
+        var cut = Open(ArnDemoEstate.ArnId);
+        Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
+
+        // What the router does on /resources/a → /resources/b: same component, new URL, new route parameter.
+        const string other = "i-doesnotexist/other";
+        Nav.NavigateTo($"/resources/{Uri.EscapeDataString(other)}?{Range}");
+        cut.Render(p => p.Add(x => x.ResourceId, Uri.EscapeDataString(other)));
+        cut.WaitForAssertion(() => Assert.Contains(other, Text(cut.Find("[data-testid=not-found]"))), Timeout);
+        Assert.Empty(cut.FindAll("[data-testid=resource-header]"));
+    }
+
+    [Fact]
     public void A_bad_range_warns_and_still_shows_the_resource()
     {
-        var cut = Open(WebEstate.ArnId, "from=yesterday&to=2026-10-31");
+        var cut = Open(ArnDemoEstate.ArnId, "from=yesterday&to=2026-10-31");
         Assert.Contains("'from'", Text(cut.Find("[data-testid=url-problem]")));
         Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
     }

@@ -3,13 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Analysis;
 using Polo.Web.Components.Pages.Resources;
 using Polo.Web.Services.State;
-using Polo.Web.Tests.Resources.Fixtures;
+using Polo.Web.Tests.Infrastructure;
 using ResourcesPage = Polo.Web.Components.Pages.Resources.Resources;
 
 namespace Polo.Web.Tests.Resources;
 
-[Collection(WebEstateCollection.Name)]
-public sealed class ResourcesPageTests(WebEstate estate) : PageTestContext(estate)
+[Collection(ArnDemoEstate.Collection)]
+public sealed class ResourcesPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
     private const string Range = "from=2026-10-18&to=2026-10-31";
     private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
@@ -81,8 +81,8 @@ public sealed class ResourcesPageTests(WebEstate estate) : PageTestContext(estat
     public void Search_in_the_url_filters_and_rows_link_to_escaped_detail_urls()
     {
         var cut = RenderAt<ResourcesPage>($"/resources?{Range}&q=web-lb");
-        Assert.Equal([WebEstate.ArnId], Ids(cut));
-        Assert.Equal($"/resources/{Uri.EscapeDataString(WebEstate.ArnId)}?from=2026-10-18&to=2026-10-31",
+        Assert.Equal([ArnDemoEstate.ArnId], Ids(cut));
+        Assert.Equal($"/resources/{Uri.EscapeDataString(ArnDemoEstate.ArnId)}?from=2026-10-18&to=2026-10-31",
             cut.Find("[data-testid=resource-link]").GetAttribute("href"));
         Assert.Equal(Money.Format(84.00m), Text(cut.Find("[data-testid=resource-cost]")));
     }
@@ -92,21 +92,21 @@ public sealed class ResourcesPageTests(WebEstate estate) : PageTestContext(estat
     {
         var cut = RenderAt<ResourcesPage>($"/resources?{Range}&page=2");
         cut.Find("input[data-testid=resource-search], [data-testid=resource-search] input").Input("web-lb");
-        cut.WaitForAssertion(() => Assert.Equal("web-lb", Query("q")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("web-lb", Query("q")), Timeout);
         Assert.Null(Query("page"));
-        cut.WaitForAssertion(() => Assert.Equal([WebEstate.ArnId], Ids(cut)), Wait);
+        cut.WaitForAssertion(() => Assert.Equal([ArnDemoEstate.ArnId], Ids(cut)), Timeout);
     }
 
     [Fact]
     public async Task Filters_by_type_account_and_customer_node()
     {
-        var cut = RenderAt<ResourcesPage>($"/resources?{Range}&type=load_balancer&account={WebEstate.ArnAccount}");
-        Assert.Equal([WebEstate.ArnId], Ids(cut));
+        var cut = RenderAt<ResourcesPage>($"/resources?{Range}&type=load_balancer&account={ArnDemoEstate.ArnAccount}");
+        Assert.Equal([ArnDemoEstate.ArnId], Ids(cut));
 
         NavigateAndWait(cut, $"/resources?{Range}&customer=acme&node=index%3Aacme%2Fprod-1%2Fsearch&size=200");
         var expected = await ResourceQueries.SearchAsync(new ResourceQuery(NodeId: "index:acme/prod-1/search", PageSize: 200, CostRange: Oct18To31));
         Assert.Equal(expected.Rows.Select(r => r.ResourceId), Ids(cut));
-        Assert.Contains(WebEstate.ArnId, Ids(cut));
+        Assert.Contains(ArnDemoEstate.ArnId, Ids(cut));
 
         NavigateAndWait(cut, $"/resources?{Range}&customer=acme&node=index%3Aglobex%2Fx%2Fy");
         Assert.Contains("'node'", Text(cut.Find("[data-testid=url-problem]")));

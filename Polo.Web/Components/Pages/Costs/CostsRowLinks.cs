@@ -1,5 +1,5 @@
 using Polo.Data.Analysis;
-using Polo.Data.Analysis.Sql;
+using Polo.Web.Components.Pages.Hierarchy;
 using Polo.Web.Services;
 using Polo.Web.Services.State;
 
@@ -11,8 +11,8 @@ public static class CostsRowLinks
 {
     public static string For(string currentUri, Grouping by, string key)
     {
-        if (key != CostQueriesOther && IsHierarchyNode(key))
-            return UrlState.Carry(currentUri, "hierarchy", new Dictionary<string, string?> { ["node"] = key });
+        if (key != CostQueriesOther && HierarchyLinks.IsNode(key))
+            return HierarchyLinks.Node(currentUri, key);
         return UrlState.Carry(currentUri, "delta", new Dictionary<string, string?>
         {
             ["by"] = QueryEnums.ToUrl(by),
@@ -21,10 +21,4 @@ public static class CostsRowLinks
     }
 
     private const string CostQueriesOther = Polo.Data.Analysis.Costs.CostQueries.Other;
-
-    private static bool IsHierarchyNode(string key)
-    {
-        try { return NodeId.Parse(key).Kind is "customer" or "cluster" or "index"; }
-        catch (ArgumentException) { return false; }
-    }
 }

@@ -35,10 +35,6 @@ public static class DeltaLinks
         return UrlState.Carry(currentUri, "delta", q);
     }
 
-    /// <summary>Resource detail page (owned by the resources pages), id URL-escaped, range carried.</summary>
-    public static string Resource(string currentUri, string resourceId) =>
-        UrlState.Carry(currentUri, "resources/" + Uri.EscapeDataString(resourceId));
-
     /// <summary>"2026-10-01 – 2026-10-07" (inclusive days) or a single day.</summary>
     public static string Days(TimeRange r)
     {

@@ -3,11 +3,17 @@ using Polo.Web.Services;
 
 namespace Polo.Web.Components.Pages.Hierarchy;
 
-/// <summary>Links out of the hierarchy explorer: the Cost Delta for a node, the resources under it.</summary>
+/// <summary>Links around the customer → cluster → index hierarchy: the explorer at a node, the Cost Delta for a node,
+/// the resources under it.</summary>
 public static class HierarchyLinks
 {
-    public static string Delta(string currentUri, string nodeId) =>
-        UrlState.Carry(currentUri, "delta", new Dictionary<string, string?> { ["by"] = "customer", ["node"] = nodeId });
+    /// <summary>The hierarchy explorer with <paramref name="nodeId"/> selected (its path expanded).</summary>
+    public static string Node(string currentUri, string nodeId) =>
+        UrlState.Carry(currentUri, "hierarchy", new Dictionary<string, string?> { ["node"] = nodeId });
+
+    /// <summary>The Cost Delta by customer drilled into <paramref name="nodeId"/>, optionally with a resource selected.</summary>
+    public static string Delta(string currentUri, string nodeId, string? resourceId = null) =>
+        UrlState.Carry(currentUri, "delta", new Dictionary<string, string?> { ["by"] = "customer", ["node"] = nodeId, ["resource"] = resourceId });
 
     /// <summary>/resources filtered to the node's customer (and the node itself below customer level).</summary>
     public static string Resources(string currentUri, string nodeId)
@@ -20,12 +26,17 @@ public static class HierarchyLinks
         });
     }
 
-    public static string? CustomerOf(string nodeId)
+    /// <summary>Whether <paramref name="key"/> names a hierarchy node (a customer, cluster or index).</summary>
+    public static bool IsNode(string key) => Parse(key) is not null;
+
+    public static string? CustomerOf(string nodeId) => Parse(nodeId)?.Parts[0];
+
+    private static NodeId? Parse(string key)
     {
         try
         {
-            var id = NodeId.Parse(nodeId);
-            return id.Kind is "customer" or "cluster" or "index" ? id.Parts[0] : null;
+            var id = NodeId.Parse(key);
+            return id.Kind is "customer" or "cluster" or "index" ? id : null;
         }
         catch (ArgumentException) { return null; }
     }

@@ -1,0 +1,31 @@
+using Polo.Data.Tests.Analysis.Fixtures;
+
+namespace Polo.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The 21-day demo for the Costs, Hierarchy and Resources page tests, plus one hand-written load balancer whose id is an
+/// ARN (with ':' and '/') so links and the catch-all route are exercised.
+/// </summary>
+public sealed class ArnDemoEstate() : DemoEstateFixture(21)
+{
+    public const string Collection = "arn demo estate";
+    public const string ArnId = "arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/web-lb/50dc6c495c0c9188";
+    public const string ArnAccount = "999999999999";
+
+    protected override FixtureWriter AddRows(FixtureWriter rows)
+    {
+        // 0.50/h from Oct 25 to the end (7 days × 12.00), in acme/prod-1/search; resized on Oct 28.
+        var place = new Place(ArnAccount, "acme", "prod-1", "search");
+        var launched = End.AddDays(-7);
+        return rows
+            .Cost(ArnId, "load_balancer", place, "AWSELB", "LoadBalancerUsage", launched, End, 0.50m)
+            .Event(ArnId, "load_balancer", place, launched, "created")
+            .Event(ArnId, "load_balancer", place, End.AddDays(-4), "resized", ("old", "small"), ("new", "large"))
+            .Snapshot(ArnId, "load_balancer", place, "web-lb", "active", launched,
+                tags: new() { ["team"] = "web" }, props: new() { ["scheme"] = "internet-facing" })
+            .Account(ArnAccount, "edge", "production");
+    }
+}
+
+[CollectionDefinition(ArnDemoEstate.Collection)]
+public sealed class ArnDemoEstateCollection : ICollectionFixture<ArnDemoEstate>;

@@ -1,0 +1,31 @@
+using Polo.Data.Tests.Analysis.Fixtures;
+
+namespace Polo.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The 28-day demo (every injected cause window falls on whole days) for the Dashboard, Delta and Explain page tests.
+/// The demo explains every change, so one hand-written resource adds an unexplained one: <see cref="RepricedId"/>
+/// runs the whole time at $1.00/h and costs $1.50/h from <see cref="RepricedAt"/> with no event saying why
+/// (+$84.00 unexplained over the 7 days after it against the 7 days before).
+/// </summary>
+public sealed class RepricedDemoEstate() : DemoEstateFixture(Days)
+{
+    public const string Collection = "repriced demo estate";
+    public const int Days = 28;
+
+    public const string RepricedId = "i-0repriced00000001";
+    public static readonly DateTime RepricedAt = End.AddDays(-7);
+
+    protected override FixtureWriter AddRows(FixtureWriter rows)
+    {
+        var acme = new Place("100000000001", "acme", "prod-1");
+        return rows
+            .Cost(RepricedId, "ec2_instance", acme, "AmazonEC2", "BoxUsage:m5.xlarge", End.AddDays(-Days), RepricedAt, 1.00m)
+            .Cost(RepricedId, "ec2_instance", acme, "AmazonEC2", "BoxUsage:m5.xlarge", RepricedAt, End, 1.50m)
+            .Event(RepricedId, "ec2_instance", acme, End.AddDays(-Days - 30), "created", ("instance_type", "m5.xlarge"))
+            .Snapshot(RepricedId, "ec2_instance", acme, "repriced", "running", End.AddDays(-Days - 30));
+    }
+}
+
+[CollectionDefinition(RepricedDemoEstate.Collection)]
+public sealed class RepricedDemoEstateCollection : ICollectionFixture<RepricedDemoEstate>;
