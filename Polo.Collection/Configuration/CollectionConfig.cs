@@ -59,7 +59,7 @@ public sealed class CollectionConfig
             var before = problems.Count;
             if (!AccountIdPattern.IsMatch(account.AccountId ?? ""))
                 problems.Add($"{label}: AccountId '{account.AccountId}' is not a 12-digit AWS account id; the account is skipped.");
-            else if (!seen.Add(account.AccountId))
+            else if (!seen.Add(account.AccountId!))
                 problems.Add($"{label}: account {account.AccountId} is configured twice; the second entry is skipped.");
             if (!string.IsNullOrWhiteSpace(account.RoleArn))
             {

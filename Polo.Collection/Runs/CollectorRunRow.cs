@@ -27,7 +27,8 @@ public sealed record CollectorRunRow(
     string Status,
     string Error,
     string Trigger,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string Detail = "");
 
 /// <summary>The latest trigger (batch) of a collector, summed over its accounts and regions.</summary>
 public sealed record CollectorBatchSummary(
@@ -40,7 +41,8 @@ public sealed record CollectorBatchSummary(
     ulong Units,
     ulong FailedUnits,
     ulong RunningUnits,
-    string FirstError)
+    string FirstError,
+    string FirstDetail)
 {
     public string Status => RunningUnits > 0 ? RunStatus.Running : FailedUnits > 0 ? RunStatus.Failed : RunStatus.Ok;
 

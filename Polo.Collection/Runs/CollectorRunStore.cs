@@ -20,7 +20,8 @@ public sealed class CollectorRunStore(IClickHouse ch)
                    count() AS units,
                    countIf(status = 'failed') AS failed_units,
                    countIf(status = 'running') AS running_units,
-                   anyIf(error, error != '') AS first_error
+                   anyIf(error, error != '') AS first_error,
+                   anyIf(detail, detail != '') AS first_detail
             FROM collector_runs FINAL
             GROUP BY collector, batch_id
             ORDER BY batch_started DESC

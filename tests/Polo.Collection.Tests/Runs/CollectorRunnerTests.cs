@@ -169,6 +169,10 @@ public sealed class CollectorRunnerTests(MigratedDatabase db) : IClassFixture<Mi
         var unit = Assert.Single(once.Units);
         Assert.Equal("*", unit.AccountId);
         Assert.Equal(7UL, unit.RowsWritten);
+        Assert.Equal("7 rows from the probe", unit.Detail);
+        var recorded = Assert.Single(await new CollectorRunStore(Ch).LatestBatchesAsync(), b => b.Collector == "global");
+        Assert.Equal("7 rows from the probe", recorded.FirstDetail);
+        Assert.Equal("7 rows from the probe", Assert.Single(await new CollectorRunStore(Ch).LatestPerAccountAsync("global")).Detail);
     }
 
     [Fact]
@@ -254,7 +258,7 @@ public sealed class CollectorRunnerTests(MigratedDatabase db) : IClassFixture<Mi
         public string Name => "global";
         public bool PerAccount => false;
         public Task<CollectorOutcome> RunAsync(CollectorScope scope, CancellationToken ct) =>
-            Task.FromResult(new CollectorOutcome(scope.AccountId == "*" && scope.Credentials == null ? 7 : -1));
+            Task.FromResult(new CollectorOutcome(scope.AccountId == "*" && scope.Credentials == null ? 7 : -1, "7 rows from the probe"));
     }
 
     private sealed class GateProbe : ICollector
