@@ -27,6 +27,12 @@ public sealed class PoloAppFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>
+    /// The folder the app's <c>cur</c> collector reads CUR 2.0 files from (<c>Collection__Cur__Folder</c>): a fresh,
+    /// empty temp folder per run, deleted on dispose. Tests drop files here and press Run now on /collectors.
+    /// </summary>
+    public string CurFolder { get; private set; } = "";
+
     /// <summary>The demo estate ends at UTC midnight of the day the app started; its last day with data is the day before.</summary>
     public DateOnly LastDataDay { get; private set; }
 
@@ -50,6 +56,8 @@ public sealed class PoloAppFixture : IAsyncLifetime
         var appDll = TestPaths.AppDll();
         _dataDir = Path.Combine(Path.GetTempPath(), "polo-e2e-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_dataDir);
+        CurFolder = Path.Combine(Path.GetTempPath(), "polo-e2e-cur-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(CurFolder);
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));
@@ -57,6 +65,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
         var env = new Dictionary<string, string>
         {
             ["ClickHouse__DataPath"] = _dataDir,
+            ["Collection__Cur__Folder"] = CurFolder,
             ["Urls"] = BaseUrl,
             ["Polo__DemoDays"] = DemoDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Polo__SeedDemoOnFirstRun"] = "true",
@@ -152,11 +161,14 @@ public sealed class PoloAppFixture : IAsyncLifetime
         if (Browser != null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         _app?.Dispose();
-        try
+        foreach (var dir in new[] { _dataDir, CurFolder })
         {
-            if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
+            try
+            {
+                if (dir != "" && Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException) { /* a file still held open; the temp folder is cleaned by the OS */ }
         }
-        catch (IOException) { /* a file still held open; the temp folder is cleaned by the OS */ }
     }
 }
 
