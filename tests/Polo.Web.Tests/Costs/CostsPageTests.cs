@@ -10,20 +10,18 @@ namespace Polo.Web.Tests.Costs;
 [Collection(ArnDemoEstate.Collection)]
 public sealed class CostsPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private const string Range = "from=2026-10-18&to=2026-10-31";
-    private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
 
     [Fact]
     public async Task Breakdown_rows_and_total_are_the_queries_figures()
     {
-        var cut = RenderAt<CostsPage>($"/costs?{Range}&by=service");
+        var cut = RenderAt<CostsPage>($"/costs?{ArnDemoEstate.LastTwoWeeks}&by=service");
 
-        var expected = await CostQueries.BreakdownAsync(Oct18To31, Grouping.Service);
+        var expected = await CostQueries.BreakdownAsync(ArnDemoEstate.Oct18To31, Grouping.Service);
         var rows = cut.FindAll("[data-testid=cost-row]");
         Assert.Equal(expected.Select(g => g.Key), rows.Select(r => r.GetAttribute("data-key")));
         Assert.Equal(expected.Select(g => Money.Format(g.Cost)), cut.FindAll("[data-testid=cost-row-cost]").Select(Text));
         Assert.Equal(expected.Select(g => Money.Signed(g.Delta)), cut.FindAll("[data-testid=cost-row-delta]").Select(Text));
-        var total = await CostQueries.TotalAsync(Oct18To31);
+        var total = await CostQueries.TotalAsync(ArnDemoEstate.Oct18To31);
         Assert.True(total > 0);
         Assert.Equal(Money.Format(total), Text(cut.Find("[data-testid=costs-total-cost]")));
         Assert.Empty(cut.FindAll("[data-testid=url-problem]"));
@@ -34,11 +32,11 @@ public sealed class CostsPageTests(ArnDemoEstate estate) : WebTestContext(estate
     [Fact]
     public void Customers_link_to_the_hierarchy_and_other_groups_to_the_filtered_delta()
     {
-        var cut = RenderAt<CostsPage>($"/costs?{Range}");
+        var cut = RenderAt<CostsPage>($"/costs?{ArnDemoEstate.LastTwoWeeks}");
         var acme = cut.Find("[data-testid=cost-row][data-key='customer:acme'] a");
         Assert.Equal("/hierarchy?from=2026-10-18&to=2026-10-31&node=customer%3Aacme", acme.GetAttribute("href"));
 
-        NavigateAndWait(cut, $"/costs?{Range}&by=account_role");
+        NavigateAndWait(cut, $"/costs?{ArnDemoEstate.LastTwoWeeks}&by=account_role");
         var keys = cut.FindAll("[data-testid=cost-row]").Select(r => r.GetAttribute("data-key")!).ToList();
         Assert.NotEmpty(keys);
         Assert.All(keys, k => Assert.StartsWith("role:", k));
@@ -49,7 +47,7 @@ public sealed class CostsPageTests(ArnDemoEstate estate) : WebTestContext(estate
     [Fact]
     public void Bad_grouping_and_chart_values_warn_and_fall_back()
     {
-        var cut = RenderAt<CostsPage>($"/costs?{Range}&by=planet&chart=pie");
+        var cut = RenderAt<CostsPage>($"/costs?{ArnDemoEstate.LastTwoWeeks}&by=planet&chart=pie");
         var problems = cut.FindAll("[data-testid=url-problem]").Select(Text).ToList();
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.Contains("'by'") && p.Contains("planet"));
@@ -61,12 +59,12 @@ public sealed class CostsPageTests(ArnDemoEstate estate) : WebTestContext(estate
     [Fact]
     public void Chart_type_lives_in_the_url()
     {
-        var cut = RenderAt<CostsPage>($"/costs?{Range}&chart=table");
+        var cut = RenderAt<CostsPage>($"/costs?{ArnDemoEstate.LastTwoWeeks}&chart=table");
         Assert.Empty(cut.FindAll("[data-testid=costs-chart]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=cost-row]"));
         Assert.Contains("chart=bar", cut.Find("[data-testid=costs-chart-bar]").GetAttribute("href"));
 
-        NavigateAndWait(cut, $"/costs?{Range}&chart=bar");
+        NavigateAndWait(cut, $"/costs?{ArnDemoEstate.LastTwoWeeks}&chart=bar");
         Assert.Single(cut.FindAll("[data-testid=costs-chart]"));
     }
 

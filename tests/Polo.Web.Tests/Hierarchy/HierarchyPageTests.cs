@@ -10,8 +10,6 @@ namespace Polo.Web.Tests.Hierarchy;
 [Collection(ArnDemoEstate.Collection)]
 public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private const string Range = "from=2026-10-18&to=2026-10-31";
-    private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
     private IHierarchyQueries Hierarchy => Services.GetRequiredService<IHierarchyQueries>();
 
     private static string? Expanded(IRenderedComponent<HierarchyPage> cut, string nodeId) =>
@@ -20,8 +18,8 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
     [Fact]
     public async Task Roots_show_cost_delta_and_a_trend()
     {
-        var cut = RenderAt<HierarchyPage>($"/hierarchy?{Range}");
-        var roots = await Hierarchy.ChildrenAsync("", Oct18To31);
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}");
+        var roots = await Hierarchy.ChildrenAsync("", ArnDemoEstate.Oct18To31);
         var rows = cut.FindAll("[data-testid=hierarchy-node]");
         Assert.Equal(roots.Select(r => r.NodeId), rows.Select(r => r.GetAttribute("data-node-id")));
         Assert.Equal(roots.Select(r => Money.Format(r.Cost)), cut.FindAll("[data-testid=node-cost]").Select(Text));
@@ -30,19 +28,19 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
         Assert.Empty(cut.FindAll("[data-testid=hierarchy-details]"));
         Assert.Equal("Hierarchy", Text(cut.Find("h1")));
 
-        var unassigned = (await CostQueries.BreakdownAsync(Oct18To31, Grouping.Customer)).Single(g => g.Key == "unassigned");
+        var unassigned = (await CostQueries.BreakdownAsync(ArnDemoEstate.Oct18To31, Grouping.Customer)).Single(g => g.Key == "unassigned");
         Assert.Equal(Money.Format(unassigned.Cost), Text(cut.Find("[data-testid=unassigned-cost]")));
     }
 
     [Fact]
     public async Task Node_in_the_url_restores_the_expanded_path_and_selects_it()
     {
-        var cut = RenderAt<HierarchyPage>($"/hierarchy?{Range}&node=index%3Aacme%2Fprod-1%2Fsearch");
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&node=index%3Aacme%2Fprod-1%2Fsearch");
 
         Assert.Equal("true", Expanded(cut, "customer:acme"));
         Assert.Equal("true", Expanded(cut, "cluster:acme/prod-1"));
         Assert.Equal("true", Expanded(cut, "index:acme/prod-1/search"));
-        var node = await Hierarchy.NodeAsync("index:acme/prod-1/search", Oct18To31);
+        var node = await Hierarchy.NodeAsync("index:acme/prod-1/search", ArnDemoEstate.Oct18To31);
         Assert.Equal(Money.Format(node!.Cost), Text(cut.Find("[data-testid=details-cost]")));
         Assert.StartsWith("search", Text(cut.Find("[data-testid=details-name]")));
         Assert.Contains(cut.FindAll("[data-testid=hierarchy-resource] a"),
@@ -56,7 +54,7 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
     [Fact]
     public void Unknown_node_says_not_found_and_still_shows_the_customers()
     {
-        var cut = RenderAt<HierarchyPage>($"/hierarchy?{Range}&node=cluster%3Anobody%2Fnowhere");
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&node=cluster%3Anobody%2Fnowhere");
         Assert.Contains("cluster:nobody/nowhere", Text(cut.Find("[data-testid=not-found]")));
         Assert.NotEmpty(cut.FindAll("[data-testid=hierarchy-node]"));
         Assert.Empty(cut.FindAll("[data-testid=hierarchy-details]"));
@@ -65,13 +63,13 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
     [Fact]
     public async Task Expanding_a_node_loads_its_children_lazily_without_changing_the_url()
     {
-        var cut = RenderAt<HierarchyPage>($"/hierarchy?{Range}");
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}");
         var url = Nav.Uri;
         Assert.Empty(cut.FindAll("[data-testid=hierarchy-node][data-node-id^='cluster:acme/']"));
 
         cut.Find("[data-testid=hierarchy-node][data-node-id='customer:acme'] button[data-testid=hierarchy-toggle]").Click();
 
-        var clusters = await Hierarchy.ChildrenAsync("customer:acme", Oct18To31);
+        var clusters = await Hierarchy.ChildrenAsync("customer:acme", ArnDemoEstate.Oct18To31);
         cut.WaitForAssertion(() => Assert.Equal(clusters.Select(c => c.NodeId),
             cut.FindAll("[data-testid=hierarchy-node][data-node-id^='cluster:acme/']").Select(r => r.GetAttribute("data-node-id"))), Timeout);
         Assert.Equal(url, Nav.Uri);
@@ -80,7 +78,7 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
     [Fact]
     public void Selecting_another_node_via_the_url_updates_without_a_reload()
     {
-        var cut = RenderAt<HierarchyPage>($"/hierarchy?{Range}&node=customer%3Aacme");
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&node=customer%3Aacme");
         Assert.StartsWith("acme", Text(cut.Find("[data-testid=details-name]")));
         var link = cut.Find("[data-testid=hierarchy-node][data-node-id='cluster:acme/prod-1'] a[data-testid=hierarchy-node-link]").GetAttribute("href")!;
 

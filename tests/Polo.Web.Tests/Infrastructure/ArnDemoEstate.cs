@@ -1,3 +1,5 @@
+using Polo.Data.Analysis;
+using Polo.Web.Services.State;
 using Polo.Data.Tests.Analysis.Fixtures;
 
 namespace Polo.Web.Tests.Infrastructure;
@@ -11,6 +13,11 @@ public sealed class ArnDemoEstate() : DemoEstateFixture(21)
     public const string Collection = "arn demo estate";
     public const string ArnId = "arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/web-lb/50dc6c495c0c9188";
     public const string ArnAccount = "999999999999";
+
+    /// <summary>The estate's last two weeks, as the URL writes them and as a query range.</summary>
+    public const string LastTwoWeeks = "from=2026-10-18&to=2026-10-31";
+
+    public static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
 
     protected override FixtureWriter AddRows(FixtureWriter rows)
     {

@@ -10,10 +10,8 @@ namespace Polo.Web.Tests.Resources;
 [Collection(ArnDemoEstate.Collection)]
 public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private const string Range = "from=2026-10-18&to=2026-10-31";
-    private static readonly TimeRange Oct18To31 = RangeSelection.ToRange(new DateOnly(2026, 10, 18), new DateOnly(2026, 10, 31));
 
-    private IRenderedComponent<ResourceDetailPage> Open(string id, string query = Range) =>
+    private IRenderedComponent<ResourceDetailPage> Open(string id, string query = ArnDemoEstate.LastTwoWeeks) =>
         RenderAt<ResourceDetailPage>($"/resources/{Uri.EscapeDataString(id)}?{query}", p => p.Add(x => x.ResourceId, Uri.EscapeDataString(id)));
 
     [Fact]
@@ -47,8 +45,8 @@ public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestConte
     public async Task A_demo_resource_shows_the_detail_queries_timeline_and_cost()
     {
         var queries = Services.GetRequiredService<IResourceQueries>();
-        var top = (await queries.SearchAsync(new ResourceQuery(ResourceType: "ec2_instance", CostRange: Oct18To31, PageSize: 1))).Rows[0];
-        var detail = (await queries.DetailAsync(top.ResourceId, Oct18To31))!;
+        var top = (await queries.SearchAsync(new ResourceQuery(ResourceType: "ec2_instance", CostRange: ArnDemoEstate.Oct18To31, PageSize: 1))).Rows[0];
+        var detail = (await queries.DetailAsync(top.ResourceId, ArnDemoEstate.Oct18To31))!;
 
         var cut = Open(top.ResourceId);
         Assert.Equal(Money.Format(detail.DailyCost.Sum(p => p.Cost)), Text(cut.Find("[data-testid=resource-cost]")));
@@ -73,7 +71,7 @@ public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestConte
 
         // What the router does on /resources/a → /resources/b: same component, new URL, new route parameter.
         const string other = "i-doesnotexist/other";
-        Nav.NavigateTo($"/resources/{Uri.EscapeDataString(other)}?{Range}");
+        Nav.NavigateTo($"/resources/{Uri.EscapeDataString(other)}?{ArnDemoEstate.LastTwoWeeks}");
         cut.Render(p => p.Add(x => x.ResourceId, Uri.EscapeDataString(other)));
         cut.WaitForAssertion(() => Assert.Contains(other, Text(cut.Find("[data-testid=not-found]"))), Timeout);
         Assert.Empty(cut.FindAll("[data-testid=resource-header]"));
