@@ -1,3 +1,4 @@
+using Polo.Collection.Core;
 using Polo.Data;
 using Polo.Data.Rows;
 
@@ -43,18 +44,8 @@ public sealed class InventoryStore(IClickHouse ch)
 
     private async Task<List<EventRow>> NewEventsAsync(List<EventRow> events, CancellationToken ct)
     {
-        if (events.Count == 0) return events;
-        var stored = await ch.QueryAsync<StoredId>("""
-            SELECT DISTINCT event_id AS id FROM resource_events
-            WHERE account_id = {account:String} AND resource_id IN {resources:Array(String)} AND event_id IN {ids:Array(String)}
-            """, new QueryParams
-        {
-            ["account"] = events[0].AccountId,
-            ["resources"] = events.Select(e => e.ResourceId).Distinct().ToArray(),
-            ["ids"] = events.Select(e => e.EventId).Distinct().ToArray(),
-        }, ct);
-        var known = stored.Select(s => s.Id).ToHashSet();
-        return events.Where(e => known.Add(e.EventId)).ToList();
+        var held = await HeldEvents.IdsAsync(ch, events.Select(e => (e.AccountId, e.ResourceId, e.EventId)).ToList(), ct);
+        return events.Where(e => held.Add(e.EventId)).ToList();
     }
 
     private sealed record StoredId(string Id);

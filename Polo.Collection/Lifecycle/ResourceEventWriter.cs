@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Polo.Collection.Core;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
 using Polo.Data.Rows;
@@ -25,10 +26,8 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
             .Select(e => (Id: EventId(e.CloudTrailEventId, e.ResourceId), Event: e))
             .DistinctBy(x => x.Id)
             .ToList();
-        var held = (await ch.QueryAsync<HeldId>("SELECT DISTINCT event_id FROM resource_events WHERE event_id IN {ids:Array(String)}",
-                new QueryParams { ["ids"] = candidates.Select(c => c.Id).ToArray() }, ct))
-            .Select(h => h.EventId)
-            .ToHashSet(StringComparer.Ordinal);
+        var held = await HeldEvents.IdsAsync(ch,
+            candidates.Select(c => (c.Event.AccountId, c.Event.ResourceId, c.Id)).ToList(), ct);
         var fresh = candidates.Where(c => !held.Contains(c.Id)).ToList();
         if (fresh.Count == 0) return 0;
 
@@ -36,8 +35,6 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
         var rows = fresh.Select(f => ToRow(f.Id, f.Event, known.GetValueOrDefault(f.Event.ResourceId))).ToList();
         return await ch.InsertAsync("resource_events", rows, ct: ct);
     }
-
-    private sealed record HeldId(string EventId);
 
     private EventRow ToRow(string eventId, LifecycleEvent e, KnownResource? known)
     {
