@@ -45,10 +45,21 @@ public sealed record ResourceEvent(
 
 public sealed record Relationship(string Relation, string OtherId, string OtherType, bool Outgoing);
 
+/// <summary>What the bill says about a resource (resource_billing): first and last billed hour, service, tags as billed.</summary>
+public sealed record ResourceBilling(
+    DateTime FirstBilledHour,
+    DateTime LastBilledHour,
+    string Service,
+    IReadOnlyDictionary<string, string> BilledTags);
+
+/// <param name="Owner">Who owns the inventory row: "inventory" (a resource API saw it) or "bill" (known only from the bill).</param>
+/// <param name="Billing">The bill's view of the resource; null when the bill never named it.</param>
 public sealed record ResourceDetail(
     ResourceRow Resource,
     IReadOnlyDictionary<string, string> Tags,
     IReadOnlyDictionary<string, string> Properties,
     IReadOnlyList<ResourceEvent> Events,
     IReadOnlyList<CostPoint> DailyCost,
-    IReadOnlyList<Relationship> Relationships);
+    IReadOnlyList<Relationship> Relationships,
+    string Owner = "inventory",
+    ResourceBilling? Billing = null);
