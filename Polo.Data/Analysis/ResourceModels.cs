@@ -13,7 +13,8 @@ public sealed record ResourceQuery(
     SortDirection Direction = SortDirection.Descending,
     int Page = 0,
     int PageSize = 50,
-    TimeRange? CostRange = null);
+    TimeRange? CostRange = null,
+    CostType CostType = CostType.Amortized);
 
 public sealed record ResourceRow(
     string ResourceId,
