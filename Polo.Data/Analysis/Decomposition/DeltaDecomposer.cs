@@ -5,6 +5,7 @@ namespace Polo.Data.Analysis.Decomposition;
 /// placement), one over resource_events, then per-resource attribution and an exact tree in decimal. Whole-day windows
 /// read the daily rollup; running hours then come from the hourly ledger only for the resources whose cause needs them.
 /// </summary>
+/// <param name="ch">The engine the queries run on.</param>
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
