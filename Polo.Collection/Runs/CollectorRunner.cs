@@ -131,7 +131,10 @@ public sealed class CollectorRunner
             outcome = await FollowUpAsync(collector.Name, outcome, ct).ConfigureAwait(false);
             finished = running with
             {
-                Status = RunStatus.Ok, RowsWritten = (ulong)Math.Max(0, outcome.Rows), Error = "", Detail = outcome.Detail ?? "",
+                Status = RunStatus.Ok,
+                RowsWritten = (ulong)Math.Max(0, outcome.Rows),
+                Error = "",
+                Detail = outcome.Detail ?? "",
             };
             if (outcome.Rows > 0) _notifier?.Publish(collector.Name, outcome.Rows);
         }

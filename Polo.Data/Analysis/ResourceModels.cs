@@ -13,7 +13,8 @@ public sealed record ResourceQuery(
     SortDirection Direction = SortDirection.Descending,
     int Page = 0,
     int PageSize = 50,
-    TimeRange? CostRange = null);
+    TimeRange? CostRange = null,
+    CostType CostType = CostType.Amortized);
 
 public sealed record ResourceRow(
     string ResourceId,
@@ -52,8 +53,9 @@ public sealed record ResourceBilling(
     string Service,
     IReadOnlyDictionary<string, string> BilledTags);
 
-/// <param name="Owner">Who owns the inventory row: "inventory" (a resource API saw it) or "bill" (known only from the bill).</param>
-/// <param name="Billing">The bill's view of the resource; null when the bill never named it.</param>
+/// <summary>A resource's page: its row, tags, properties, events, daily cost and relationships; <c>Owner</c> says who
+/// owns the inventory row ("inventory": a resource API saw it; "bill": known only from the bill) and <c>Billing</c> is
+/// the bill's view of it (null when the bill never named it).</summary>
 public sealed record ResourceDetail(
     ResourceRow Resource,
     IReadOnlyDictionary<string, string> Tags,

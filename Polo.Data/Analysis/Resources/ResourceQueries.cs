@@ -23,7 +23,7 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         };
         var where = Conditions(query, p);
         var rows = ch.QueryAsync<ResourceRow>($"""
-            {RowSelect(query.CostRange, p)}
+            {RowSelect(query.CostRange, query.CostType, p)}
             WHERE 1 = 1{where}
             ORDER BY {orderBy}
             LIMIT {"{limit:UInt32}"} OFFSET {"{offset:UInt64}"}
@@ -38,10 +38,11 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         Dictionary<string, string> Properties);
     private sealed record RelationRow(string Relation, string OtherId, string OtherType, byte Outgoing);
 
-    public async Task<ResourceDetail?> DetailAsync(string resourceId, TimeRange costRange, CancellationToken ct = default)
+    public async Task<ResourceDetail?> DetailAsync(string resourceId, TimeRange costRange, CostType costType = CostType.Amortized,
+        CancellationToken ct = default)
     {
         var p = new QueryParams { ["id"] = resourceId };
-        var row = (await ch.QueryAsync<ResourceRow>($"{RowSelect(costRange, p)} WHERE resource_id = {{id:String}}", p, ct)
+        var row = (await ch.QueryAsync<ResourceRow>($"{RowSelect(costRange, costType, p)} WHERE resource_id = {{id:String}}", p, ct)
             .ConfigureAwait(false)).FirstOrDefault();
         if (row is null) return null;
 
@@ -70,7 +71,7 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
             ORDER BY relation, other_id
             SETTINGS join_use_nulls = 1
             """, id, ct);
-        var daily = new CostQueries(ch).DailyAsync(costRange, new CostFilter(ResourceId: resourceId), ct);
+        var daily = new CostQueries(ch).DailyAsync(costRange, new CostFilter(ResourceId: resourceId), costType, ct);
 
         var x = (await extras.ConfigureAwait(false)).Single();
         return new ResourceDetail(row, x.Tags, x.Properties,
@@ -91,14 +92,14 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         """;
 
     /// <summary>SELECT of ResourceRow columns: snapshots joined to cost in the range (all time when none is given).</summary>
-    private static string RowSelect(TimeRange? costRange, QueryParams p)
+    private static string RowSelect(TimeRange? costRange, CostType costType, QueryParams p)
     {
         string cost;
-        if (costRange is null) cost = "SELECT resource_id, sum(cost) AS total_cost FROM cost_rollup_daily GROUP BY resource_id";
+        if (costRange is null) cost = $"SELECT resource_id, sum({costType.Column()}) AS total_cost FROM cost_rollup_daily GROUP BY resource_id";
         else
         {
             var src = CostSource.For(costRange);
-            cost = $"SELECT resource_id, sum(cost) AS total_cost FROM {src.Table} WHERE {src.Between(costRange, p, "cr")} GROUP BY resource_id";
+            cost = $"SELECT resource_id, sum({costType.Column()}) AS total_cost FROM {src.Table} WHERE {src.Between(costRange, p, "cr")} GROUP BY resource_id";
         }
         return $"""
             SELECT * FROM
