@@ -1,6 +1,5 @@
 using System.Xml;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal.Transform;
 using Polo.Data;
 
 namespace Polo.Collection.Aws;

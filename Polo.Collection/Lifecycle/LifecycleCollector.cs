@@ -1,5 +1,5 @@
+using System.Globalization;
 using Amazon;
-using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -101,7 +101,7 @@ public sealed class LifecycleCollector(
         var result = await sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
         {
             QueueUrl = options.QueueUrl,
-            Entries = messages.Select((m, i) => new DeleteMessageBatchRequestEntry { Id = i.ToString(), ReceiptHandle = m.ReceiptHandle }).ToList(),
+            Entries = messages.Select((m, i) => new DeleteMessageBatchRequestEntry { Id = i.ToString(CultureInfo.InvariantCulture), ReceiptHandle = m.ReceiptHandle }).ToList(),
         }, ct);
         foreach (var failed in result.Failed ?? [])
             _log.LogWarning("Lifecycle message could not be deleted (entry {Id}): {Code} {Message}; it will be redelivered and skipped as already held",

@@ -1,8 +1,8 @@
 namespace Polo.Collection.Lifecycle;
 
-/// <summary>One resource change read from a CloudTrail event, before identity is resolved.</summary>
-/// <param name="Tags">Tags the event itself sets on the resource (tag specifications, CreateTags); removed keys
-/// (DeleteTags) have a null value.</param>
+/// <summary>One resource change read from a CloudTrail event, before identity is resolved. <c>Tags</c> are the tags
+/// the event itself sets on the resource (tag specifications, CreateTags); removed keys (DeleteTags) have a null
+/// value.</summary>
 public sealed record LifecycleEvent(
     DateTime EventTime, string CloudTrailEventId, string AccountId, string Region, string ResourceId, string ResourceType,
     string EventType, string Actor, Dictionary<string, string> Properties, IReadOnlyDictionary<string, string?> Tags);

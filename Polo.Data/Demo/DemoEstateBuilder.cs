@@ -185,7 +185,7 @@ internal sealed class DemoEstateBuilder
         {
             node.Event(at, "resized", ("old", "r5.xlarge"), ("new", "r5.4xlarge"));
             node.Properties["instance_type"] = "r5.4xlarge";
-            node.ChangeFrom(at, p => p.UsageType.StartsWith("BoxUsage:")
+            node.ChangeFrom(at, p => p.UsageType.StartsWith("BoxUsage:", StringComparison.Ordinal)
                 ? p with { UsageType = "BoxUsage:r5.4xlarge", HourlyCost = InstancePrice["r5.4xlarge"] }
                 : p);
         }
@@ -335,7 +335,7 @@ internal sealed class DemoEstateBuilder
         }
     }
 
-    private void Delete(ResourceDraft r, DateTime at)
+    private static void Delete(ResourceDraft r, DateTime at)
     {
         r.DeletedAt = at;
         r.State = r.Type == "ec2_instance" ? "terminated" : "deleted";

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Polo.Data.Analysis;
+using Polo.Data.Inventory;
 using Polo.Data.Rows;
 
 namespace Polo.Data.Demo;
@@ -17,6 +17,7 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
     [
         "resource_events", "resource_snapshots", "cost_hourly", "cost_rollup_daily", "resource_relationships",
         "hierarchy_nodes", "resource_ancestry", "account_metadata", "customer_metadata", "demo_causes", "demo_cost_segments",
+        "resource_billing",
     ];
 
     public async Task ResetAsync(CancellationToken ct = default)
@@ -57,6 +58,9 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
         var segments = Segments(estate, options).ToList();
         await ch.InsertAsync("demo_cost_segments", segments, ct: ct);
         await ch.ExecuteAsync(ExpandSegmentsSql, ct: ct);
+
+        Report("reading the bill into the inventory", 0.8);
+        await new BillInventory(ch).RefreshAsync(new BillTagKeys("customer", "cluster", "index"), ct);
 
         Report("measuring injected causes", 0.85);
         var causes = new List<InjectedCause>();
@@ -101,7 +105,10 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
             WHERE resource_id IN {ids:Array(String)}
             """, new QueryParams
         {
-            ["ps"] = c.Period.Start, ["pe"] = c.Period.End, ["bs"] = c.Baseline.Start, ["be"] = c.Baseline.End,
+            ["ps"] = c.Period.Start,
+            ["pe"] = c.Period.End,
+            ["bs"] = c.Baseline.Start,
+            ["be"] = c.Baseline.End,
             ["ids"] = c.ResourceIds,
         }, ct);
         var m = rows.Single();
@@ -116,15 +123,15 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
     private static IEnumerable<SegmentRow> Segments(DemoEstateBuilder estate, DemoEstateOptions o)
     {
         foreach (var r in estate.Resources)
-        foreach (var p in r.Pieces)
-        {
-            var from = FloorHour(p.From < o.StartUtc ? o.StartUtc : p.From);
-            var to = FloorHour(p.To > o.EndUtc ? o.EndUtc : p.To);
-            if (to <= from) continue;
-            var pl = p.Placement;
-            yield return new SegmentRow(r.Id, pl.Account.Id, pl.Region, p.Service, p.UsageType, r.Type, pl.Customer,
-                pl.Cluster, pl.IndexName, from, to, p.HourlyCost, p.HourlyUsage, p.Pattern);
-        }
+            foreach (var p in r.Pieces)
+            {
+                var from = FloorHour(p.From < o.StartUtc ? o.StartUtc : p.From);
+                var to = FloorHour(p.To > o.EndUtc ? o.EndUtc : p.To);
+                if (to <= from) continue;
+                var pl = p.Placement;
+                yield return new SegmentRow(r.Id, pl.Account.Id, pl.Region, p.Service, p.UsageType, r.Type, pl.Customer,
+                    pl.Cluster, pl.IndexName, from, to, p.HourlyCost, p.HourlyUsage, p.Pattern);
+            }
     }
 
     private static DateTime FloorHour(DateTime t) => new(t.Year, t.Month, t.Day, t.Hour, 0, 0, DateTimeKind.Utc);

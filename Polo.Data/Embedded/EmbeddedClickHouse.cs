@@ -110,7 +110,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouse
         return ValueTask.CompletedTask;
     }
 
-    private void Release()
+    private static void Release()
     {
         lock (EngineGate)
         {

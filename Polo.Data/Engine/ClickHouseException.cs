@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Polo.Data;
@@ -14,7 +15,7 @@ public class ClickHouseException : Exception
         EngineMessage = engineMessage;
         Sql = sql;
         var code = CodePattern.Match(engineMessage);
-        Code = code.Success ? int.Parse(code.Groups[1].Value) : null;
+        Code = code.Success ? int.Parse(code.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         var name = NamePattern.Match(engineMessage);
         ErrorName = name.Success ? name.Groups[1].Value : null;
     }

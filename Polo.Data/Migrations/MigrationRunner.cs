@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,7 +30,7 @@ public sealed partial class MigrationRunner(IClickHouse ch, string migrationsPat
             if (!m.Success)
                 throw new MigrationException($"Migration file '{name}' must be named NNN_description.sql.");
             var sql = File.ReadAllText(path);
-            files.Add(new MigrationFile(int.Parse(m.Groups[1].Value), name, path, sql, Checksum(sql)));
+            files.Add(new MigrationFile(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), name, path, sql, Checksum(sql)));
         }
         var duplicate = files.GroupBy(f => f.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
@@ -42,7 +43,7 @@ public sealed partial class MigrationRunner(IClickHouse ch, string migrationsPat
 
     public static IReadOnlyList<string> SplitStatements(string sql) =>
         StatementSplit().Split(sql)
-            .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.TrimStart().StartsWith("--"))).Trim())
+            .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
             .Where(s => s.Length > 0)
             .ToList();
 

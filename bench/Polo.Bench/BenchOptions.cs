@@ -29,7 +29,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                     break;
                 case "--runs": runs = PositiveInt(Next(), "--runs"); break;
                 case "--insert-rows": rows = PositiveInt(Next(), "--insert-rows"); break;
-                case "-h" or "--help": throw new HelpRequested();
+                case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
@@ -39,5 +39,5 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
     private static int PositiveInt(string s, string name) =>
         int.TryParse(s, out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive whole number.");
 
-    public sealed class HelpRequested : Exception;
+    public sealed class HelpRequestedException : Exception;
 }

@@ -2,7 +2,7 @@ using Polo.Bench;
 
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
-catch (BenchOptions.HelpRequested) { Console.WriteLine(BenchOptions.Usage); return 0; }
+catch (BenchOptions.HelpRequestedException) { Console.WriteLine(BenchOptions.Usage); return 0; }
 catch (ArgumentException e) { Console.Error.WriteLine(e.Message); Console.Error.WriteLine(BenchOptions.Usage); return 2; }
 
 var dataPath = Path.Combine(Path.GetTempPath(), $"polo-bench-{Environment.ProcessId}");

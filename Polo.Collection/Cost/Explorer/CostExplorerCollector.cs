@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -23,8 +23,8 @@ public static class HierarchyTagResolver
             if (tags.TryGetValue(name, out var value)) return value;
         // Case-insensitive fallback: exports lower-case tag keys in some configurations.
         foreach (var name in NamesOf(key))
-        foreach (var (k, v) in tags)
-            if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) return v;
+            foreach (var (k, v) in tags)
+                if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) return v;
         return null;
     }
 

@@ -5,18 +5,19 @@ namespace Polo.Data.Analysis.Decomposition;
 /// placement), one over resource_events, then per-resource attribution and an exact tree in decimal. Whole-day windows
 /// read the daily rollup; running hours then come from the hourly ledger only for the resources whose cause needs them.
 /// </summary>
+/// <param name="ch">The engine the queries run on.</param>
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
     public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping groupBy = Grouping.Customer,
-        CostFilter? filter = null, CancellationToken ct = default)
+        CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         if (baseline.End <= baseline.Start || period.End <= period.Start)
             throw new ArgumentException("Baseline and period must both be non-empty ranges.");
         var lo = baseline.Start < period.Start ? baseline.Start : period.Start;
         var hi = baseline.End > period.End ? baseline.End : period.End;
 
-        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, useDailyRollup, ct);
+        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
         var lines = await linesTask.ConfigureAwait(false);
         var events = await eventsTask.ConfigureAwait(false);
@@ -66,7 +67,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
 
         var nodes = DeltaTreeBuilder.Build(leaves);
         return new DeltaDecomposition(baseline, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
-            nodes, Summarise(leaves));
+            nodes, Summarise(leaves), costType);
     }
 
     private static ResourceChange Change(List<CostLine> lines, decimal scale, Dictionary<string, int> placements)

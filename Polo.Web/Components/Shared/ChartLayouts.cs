@@ -1,4 +1,3 @@
-using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 
 namespace Polo.Web.Components.Shared;

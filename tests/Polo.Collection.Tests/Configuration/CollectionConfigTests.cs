@@ -56,7 +56,7 @@ public sealed class CollectionConfigTests
         Assert.Contains(config.Problems, p => p.Contains("belongs to account 444444444444, not 333333333333"));
         Assert.Contains(config.Problems, p => p.Contains("AccountId '12345' is not a 12-digit AWS account id"));
         Assert.Contains(config.Problems, p => p.Contains("'mars-1' is not an AWS region name"));
-        Assert.Contains(config.Problems, p => p.StartsWith("Collection:Schedules:ec2-config: 'every five minutes' is not a valid Quartz cron expression"));
+        Assert.Contains(config.Problems, p => p.StartsWith("Collection:Schedules:ec2-config: 'every five minutes' is not a valid Quartz cron expression", StringComparison.Ordinal));
         Assert.Contains(config.Problems, p => p.Contains("MaxParallelAccounts must be at least 1"));
         Assert.Null(config.ScheduleOf("ec2-config"));
         Assert.Equal("0 0 * * * ?", config.ScheduleOf("cur"));

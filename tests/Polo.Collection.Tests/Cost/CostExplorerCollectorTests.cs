@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Regex = System.Text.RegularExpressions.Regex;
 using Amazon.Runtime;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Cost.Explorer;
 using Polo.Collection.Tests.Fakes;
 using static Polo.Collection.Tests.Fakes.FakeCostExplorerAnswers;
+using Regex = System.Text.RegularExpressions.Regex;
 
 namespace Polo.Collection.Tests.Cost;
 

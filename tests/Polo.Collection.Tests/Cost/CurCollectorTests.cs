@@ -1,3 +1,4 @@
+using System.Globalization;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Tests.Fakes;
@@ -12,7 +13,10 @@ public sealed class CurCollectorTests : FreshDatabase
 
     private static readonly Dictionary<string, string> AcmeTags = new()
     {
-        ["user_polo:customer"] = "acme", ["user_polo:cluster"] = "prod-1", ["user_polo:index"] = "search", ["user_Name"] = "node-1",
+        ["user_polo:customer"] = "acme",
+        ["user_polo:cluster"] = "prod-1",
+        ["user_polo:index"] = "search",
+        ["user_Name"] = "node-1",
     };
 
     /// <summary>Two instance hours, a region-prefixed instance line, an EBS volume, a tax line without resource.</summary>
@@ -174,7 +178,7 @@ public sealed class CurCollectorTests : FreshDatabase
         // 40 resources x 720 hours = 28,800 line items, staged 5,000 at a time.
         var start = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var lines = Enumerable.Range(0, 40).SelectMany(r => Enumerable.Range(0, 720).Select(h => new CurTestLine(
-            start.AddHours(h).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), "111111111111", "us-east-1", "AmazonEC2",
+            start.AddHours(h).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "111111111111", "us-east-1", "AmazonEC2",
             "BoxUsage:m5.large", $"i-{r:D4}", "0.096", "1", Tags: r % 2 == 0 ? AcmeTags : null))).ToList();
         CurFiles.WriteCsvGz(Path.Combine(_folder, "month.csv.gz"), lines);
         var collector = new CurCollector(Ch, new CurOptions { Folder = _folder, SkipProcessedFiles = false });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Polo.Collection.Tests.Fakes;
@@ -13,7 +14,8 @@ public static class FakeCostExplorerAnswers
         {
             ["TimePeriod"] = new Dictionary<string, string>
             {
-                ["Start"] = d.Key, ["End"] = DateOnly.Parse(d.Key).AddDays(1).ToString("yyyy-MM-dd"),
+                ["Start"] = d.Key,
+                ["End"] = DateOnly.Parse(d.Key, CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
             ["Total"] = new Dictionary<string, object>(),
             ["Groups"] = d.Select(g => new Dictionary<string, object>

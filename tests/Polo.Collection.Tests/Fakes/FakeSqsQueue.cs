@@ -59,7 +59,7 @@ public sealed class FakeSqsQueue : IAsyncDisposable
     private FakeAwsResponse Handle(FakeAwsRequest request)
     {
         var body = JsonNode.Parse(request.Body)!.AsObject();
-        if (body["QueueUrl"]?.GetValue<string>() != QueueUrl)
+        if (body[nameof(QueueUrl)]?.GetValue<string>() != QueueUrl)
             return Error("AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.");
         return request.Target switch
         {

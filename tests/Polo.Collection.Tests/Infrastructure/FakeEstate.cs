@@ -49,12 +49,12 @@ public sealed class FakeEstate
         var take = paged ? PageSize : snapshot.Count;
         var page = snapshot.Skip(start).Take(take).ToList();
         var sb = new StringBuilder();
-        sb.Append($"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{root} xmlns=\"{Ns}\">");
-        sb.Append($"<requestId>{Guid.NewGuid()}</requestId><{set}>");
+        sb.Append(CultureInfo.InvariantCulture, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{root} xmlns=\"{Ns}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<requestId>{Guid.NewGuid()}</requestId><{set}>");
         foreach (var item in page) sb.Append(render(item));
-        sb.Append($"</{set}>");
-        if (paged && start + take < snapshot.Count) sb.Append($"<nextToken>page-{start + take}</nextToken>");
-        sb.Append($"</{root}>");
+        sb.Append(CultureInfo.InvariantCulture, $"</{set}>");
+        if (paged && start + take < snapshot.Count) sb.Append(CultureInfo.InvariantCulture, $"<nextToken>page-{start + take}</nextToken>");
+        sb.Append(CultureInfo.InvariantCulture, $"</{root}>");
         return sb.ToString();
     }
 

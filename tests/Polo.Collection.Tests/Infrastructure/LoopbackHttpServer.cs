@@ -30,7 +30,7 @@ public abstract class LoopbackHttpServer : IAsyncDisposable
 
     public string Url { get; }
 
-    protected abstract LoopbackReply Answer(HttpListenerRequest request, string body);
+    protected abstract LoopbackReply Answer(HttpListenerRequest http, string body);
 
     protected abstract LoopbackReply Failure(Exception e);
 

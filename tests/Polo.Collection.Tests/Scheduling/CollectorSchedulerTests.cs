@@ -59,7 +59,7 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
             Assert.Equal(RunNowResult.Unknown, await scheduler.RunNowAsync("nope"));
 
             var result = await finished.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(result.Ok, result.Units.FirstOrDefault()?.Error);
+            Assert.True(result.Ok, result.Units.Count > 0 ? result.Units[0].Error : null);
             var rows = await sp.GetRequiredService<CollectorRunStore>().LatestPerAccountAsync("ec2-config");
             var run = Assert.Single(rows, r => r.AccountId == account);
             Assert.Equal((RunStatus.Ok, RunTrigger.Manual), (run.Status, run.Trigger));

@@ -62,8 +62,8 @@ public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFix
             Assert.NotEmpty(row.ResourceIds);
         }
         Assert.Equal(["index:acme/prod-1/search", "cluster:internal/loadtest", "cluster:internal/data-pipeline"],
-            rows.Where(r => r.NodeId.Contains(':') && !r.NodeId.StartsWith("account:")).Select(r => r.NodeId)
-                .OrderBy(n => n.StartsWith("index") ? 0 : n.Contains("loadtest") ? 1 : 2));
+            rows.Where(r => r.NodeId.Contains(':') && !r.NodeId.StartsWith("account:", StringComparison.Ordinal)).Select(r => r.NodeId)
+                .OrderBy(n => n.StartsWith("index", StringComparison.Ordinal) ? 0 : n.Contains("loadtest") ? 1 : 2));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class MigrationRunnerTests : IDisposable
             File.Copy(f, Path.Combine(_folder, Path.GetFileName(f)));
     }
 
-    private async Task<IReadOnlyList<string>> TablesAsync(IClickHouse ch) =>
+    private static async Task<IReadOnlyList<string>> TablesAsync(IClickHouse ch) =>
         (await ch.QueryAsync<NameRow>("SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name"))
         .Select(r => r.Name).ToList();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
@@ -65,7 +66,7 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
                 throw new ClickHouseException($"Code: 81. DB::Exception: Database {db} does not exist. (UNKNOWN_DATABASE)");
 
             var parameters = new QueryParams();
-            foreach (var key in url.AllKeys.Where(k => k?.StartsWith("param_") == true))
+            foreach (var key in url.AllKeys.Where(k => k?.StartsWith("param_", StringComparison.Ordinal) == true))
                 parameters[key![6..]] = new RawParameter(url[key]!);
             var output = await _engine.QueryRawAsync(sql, url["default_format"] ?? "TabSeparated", parameters);
 
@@ -81,7 +82,7 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
         {
             var bytes = Encoding.UTF8.GetBytes(e.EngineMessage);
             response.StatusCode = 500;
-            if (e.Code is int code) response.AddHeader("X-ClickHouse-Exception-Code", code.ToString());
+            if (e.Code is int code) response.AddHeader("X-ClickHouse-Exception-Code", code.ToString(CultureInfo.InvariantCulture));
             await response.OutputStream.WriteAsync(bytes);
         }
         finally

@@ -1,9 +1,8 @@
 using Bunit;
 using Polo.Data.Analysis;
-using Polo.Web.Components.Pages.Costs;
-using CostsPage = Polo.Web.Components.Pages.Costs.Costs;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;
+using CostsPage = Polo.Web.Components.Pages.Costs.Costs;
 
 namespace Polo.Web.Tests.Costs;
 

@@ -1,8 +1,8 @@
 using Bunit;
 using Polo.Data;
 using Polo.Data.Analysis;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Demo;
+using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Web.Components.Pages.Dashboard;
 using Polo.Web.Services;
 using Polo.Web.Services.State;

@@ -42,9 +42,9 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
         Assert.Equal("true", Expanded(cut, "index:acme/prod-1/search"));
         var node = await Hierarchy.NodeAsync("index:acme/prod-1/search", ArnDemoEstate.Oct18To31);
         Assert.Equal(Money.Format(node!.Cost), Text(cut.Find("[data-testid=details-cost]")));
-        Assert.StartsWith("search", Text(cut.Find("[data-testid=details-name]")));
+        Assert.StartsWith("search", Text(cut.Find("[data-testid=details-name]")), StringComparison.Ordinal);
         Assert.Contains(cut.FindAll("[data-testid=hierarchy-resource] a"),
-            a => a.GetAttribute("href")!.StartsWith("/resources/" + Uri.EscapeDataString(ArnDemoEstate.ArnId)));
+            a => a.GetAttribute("href")!.StartsWith("/resources/" + Uri.EscapeDataString(ArnDemoEstate.ArnId), StringComparison.Ordinal));
         Assert.Equal("/delta?from=2026-10-18&to=2026-10-31&by=customer&node=index%3Aacme%2Fprod-1%2Fsearch",
             cut.Find("[data-testid=details-delta-link]").GetAttribute("href"));
         Assert.Equal("/resources?from=2026-10-18&to=2026-10-31&customer=acme&node=index%3Aacme%2Fprod-1%2Fsearch",
@@ -79,11 +79,11 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
     public void Selecting_another_node_via_the_url_updates_without_a_reload()
     {
         var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&node=customer%3Aacme");
-        Assert.StartsWith("acme", Text(cut.Find("[data-testid=details-name]")));
+        Assert.StartsWith("acme", Text(cut.Find("[data-testid=details-name]")), StringComparison.Ordinal);
         var link = cut.Find("[data-testid=hierarchy-node][data-node-id='cluster:acme/prod-1'] a[data-testid=hierarchy-node-link]").GetAttribute("href")!;
 
         NavigateAndWait(cut, link);
-        Assert.StartsWith("prod-1", Text(cut.Find("[data-testid=details-name]")));
+        Assert.StartsWith("prod-1", Text(cut.Find("[data-testid=details-name]")), StringComparison.Ordinal);
         Assert.Equal("true", Expanded(cut, "cluster:acme/prod-1"));
     }
 }

@@ -1,6 +1,6 @@
 using Polo.Data.Analysis;
-using Polo.Web.Services.State;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Web.Services.State;
 
 namespace Polo.Web.Tests.Infrastructure;
 

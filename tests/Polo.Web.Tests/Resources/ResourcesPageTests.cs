@@ -24,7 +24,7 @@ public sealed class ResourcesPageTests(ArnDemoEstate estate) : WebTestContext(es
         Assert.True(expected.Total > ResourcesView.DefaultSize);
         Assert.Equal(expected.Rows.Select(r => r.ResourceId), Ids(cut));
         Assert.Equal(expected.Rows.Select(r => Money.Format(r.Cost)), cut.FindAll("[data-testid=resource-cost]").Select(Text));
-        Assert.StartsWith($"{expected.Total:N0} resources", Text(cut.Find("[data-testid=resource-total]")));
+        Assert.StartsWith($"{expected.Total:N0} resources", Text(cut.Find("[data-testid=resource-total]")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public sealed class ResourcesPageTests(ArnDemoEstate estate) : WebTestContext(es
         var cut = RenderAt<ResourcesPage>($"/resources?{ArnDemoEstate.LastTwoWeeks}&sort=tags;drop&page=abc&size=7&desc=maybe");
         var problems = cut.FindAll("[data-testid=url-problem]").Select(Text).ToList();
         Assert.Equal(4, problems.Count);
-        Assert.Contains(problems, p => p.StartsWith("'sort'"));
-        Assert.Contains(problems, p => p.StartsWith("'page'"));
-        Assert.Contains(problems, p => p.StartsWith("'size'"));
-        Assert.Contains(problems, p => p.StartsWith("'desc'"));
+        Assert.Contains(problems, p => p.StartsWith("'sort'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("'page'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("'size'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("'desc'", StringComparison.Ordinal));
         Assert.Equal(ResourcesView.DefaultSize, Ids(cut).Length);
     }
 
