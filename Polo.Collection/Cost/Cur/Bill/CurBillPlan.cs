@@ -75,7 +75,7 @@ public sealed record CurBillPlan(
     /// <summary>Identifies a file set (names, sizes, write times) under the mapping version and hierarchy tag keys.</summary>
     public string Fingerprint(string export, DateOnly? period, IEnumerable<string> files, HierarchyTagKeys keys)
     {
-        var sb = new StringBuilder().Append(MappingVersion).Append('|').Append(export).Append('|').Append(period?.ToString("yyyy-MM"))
+        var sb = new StringBuilder().Append(MappingVersion).Append('|').Append(export).Append('|').Append(period?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
             .Append('|').Append(keys.Customer).Append('|').Append(keys.Cluster).Append('|').Append(keys.Index);
         foreach (var f in files.OrderBy(f => f, StringComparer.Ordinal))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
 
