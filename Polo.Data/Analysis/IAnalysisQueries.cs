@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis;
 
 /// <summary>Read side for the UI, all SQL on ClickHouse (cost from cost_rollup_daily / cost_hourly).</summary>
@@ -31,6 +33,6 @@ public interface IResourceQueries
 
 public interface IDeltaDecomposer
 {
-    Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping groupBy = Grouping.Customer,
+    Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CancellationToken ct = default);
 }

@@ -1,5 +1,6 @@
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Costs;
 
