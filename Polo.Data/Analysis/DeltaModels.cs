@@ -42,7 +42,7 @@ public sealed record CauseSummary(string Cause, string NodeId, string Descriptio
 
 /// <summary>
 /// The answer to "costs moved by X — why?". Baseline cost is scaled to the period's length, so ranges of different
-/// lengths compare fairly. Invariant: Delta == sum of top-level node deltas == sum of all cause amounts
+/// lengths compare fairly. Amounts are of <see cref="CostType"/>. Invariant: Delta == sum of top-level node deltas == sum of all cause amounts
 /// (unexplained included), to the cent.
 /// </summary>
 public sealed record DeltaDecomposition(
@@ -52,7 +52,8 @@ public sealed record DeltaDecomposition(
     decimal BaselineCost,
     decimal PeriodCost,
     IReadOnlyList<DeltaNode> Nodes,
-    IReadOnlyList<CauseSummary> Causes)
+    IReadOnlyList<CauseSummary> Causes,
+    CostType CostType = CostType.Amortized)
 {
     public decimal Delta => PeriodCost - BaselineCost;
     public decimal Unexplained => Causes.Where(c => c.Cause == CauseKind.Unexplained).Sum(c => c.Amount);

@@ -2,37 +2,38 @@ using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis;
 
-/// <summary>Read side for the UI, all SQL on ClickHouse (cost from cost_rollup_daily / cost_hourly).</summary>
+/// <summary>Read side for the UI, all SQL on ClickHouse (cost from cost_rollup_daily / cost_hourly). Every amount is of
+/// the <see cref="CostType"/> asked for (amortized by default).</summary>
 public interface ICostQueries
 {
     Task<DataExtent> ExtentAsync(CancellationToken ct = default);
-    Task<decimal> TotalAsync(TimeRange range, CostFilter? filter = null, CancellationToken ct = default);
-    Task<IReadOnlyList<CostPoint>> DailyAsync(TimeRange range, CostFilter? filter = null, CancellationToken ct = default);
-    Task<IReadOnlyList<CostPoint>> HourlyAsync(TimeRange range, CostFilter? filter = null, CancellationToken ct = default);
+    Task<decimal> TotalAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
+    Task<IReadOnlyList<CostPoint>> DailyAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
+    Task<IReadOnlyList<CostPoint>> HourlyAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
     /// <summary>Top <paramref name="top"/> groups as daily series, the rest folded into "other".</summary>
-    Task<IReadOnlyList<CostSeries>> DailyByAsync(TimeRange range, Grouping by, int top = 8, CostFilter? filter = null, CancellationToken ct = default);
+    Task<IReadOnlyList<CostSeries>> DailyByAsync(TimeRange range, Grouping by, int top = 8, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
     /// <summary>Each group's cost in range and in the previous equal-length range, largest first.</summary>
-    Task<IReadOnlyList<GroupCost>> BreakdownAsync(TimeRange range, Grouping by, CostFilter? filter = null, CancellationToken ct = default);
-    Task<Kpis> KpisAsync(TimeRange range, CancellationToken ct = default);
+    Task<IReadOnlyList<GroupCost>> BreakdownAsync(TimeRange range, Grouping by, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
+    Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
 }
 
 public interface IHierarchyQueries
 {
     /// <summary>Children of <paramref name="parentId"/> ("" for the roots) with cost and daily trend.</summary>
-    Task<IReadOnlyList<HierarchyNodeCost>> ChildrenAsync(string parentId, TimeRange range, CancellationToken ct = default);
-    Task<HierarchyNodeCost?> NodeAsync(string nodeId, TimeRange range, CancellationToken ct = default);
+    Task<IReadOnlyList<HierarchyNodeCost>> ChildrenAsync(string parentId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
+    Task<HierarchyNodeCost?> NodeAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
     /// <summary>Ancestors from the root down to the node itself, for breadcrumbs.</summary>
-    Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CancellationToken ct = default);
+    Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
 }
 
 public interface IResourceQueries
 {
     Task<ResourcePage> SearchAsync(ResourceQuery query, CancellationToken ct = default);
-    Task<ResourceDetail?> DetailAsync(string resourceId, TimeRange costRange, CancellationToken ct = default);
+    Task<ResourceDetail?> DetailAsync(string resourceId, TimeRange costRange, CostType costType = CostType.Amortized, CancellationToken ct = default);
 }
 
 public interface IDeltaDecomposer
 {
     Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
-        CostFilter? filter = null, CancellationToken ct = default);
+        CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
 }

@@ -4,7 +4,8 @@ using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Costs;
 
-/// <summary>Cost read side: whole-day ranges read the daily rollup, others the hourly ledger (always sum() … GROUP BY).</summary>
+/// <summary>Cost read side: whole-day ranges read the daily rollup, others the hourly ledger (always sum() … GROUP BY);
+/// the summed column is the cost type's (<see cref="CostTypes.Column"/>).</summary>
 public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : ICostQueries
 {
     public const string Other = "other";
@@ -26,34 +27,34 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
         return new DataExtent(r.FirstHour, r.LastHour, r.CostRows, r.Events, r.Resources);
     }
 
-    public async Task<decimal> TotalAsync(TimeRange range, CostFilter? filter = null, CancellationToken ct = default)
+    public async Task<decimal> TotalAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         var p = new QueryParams();
         var src = CostSource.For(range);
-        var sql = $"SELECT sum(cost) FROM {src.Table} WHERE {src.Between(range, p, "r")}{CostFilterSql.Conditions(filter, p)}";
+        var sql = $"SELECT sum({costType.Column()}) FROM {src.Table} WHERE {src.Between(range, p, "r")}{CostFilterSql.Conditions(filter, p)}";
         return await ch.ScalarAsync<decimal>(sql, p, ct).ConfigureAwait(false);
     }
 
     private sealed record BucketRow(DateTime Bucket, decimal Cost);
 
-    public async Task<IReadOnlyList<CostPoint>> DailyAsync(TimeRange range, CostFilter? filter = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CostPoint>> DailyAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         var p = new QueryParams();
         var src = CostSource.For(range);
         var bucket = src.Daily ? "toDateTime(day, 'UTC')" : "toStartOfDay(hour)";
         var rows = await ch.QueryAsync<BucketRow>($"""
-            SELECT {bucket} AS bucket, sum(cost) AS cost FROM {src.Table}
+            SELECT {bucket} AS bucket, sum({costType.Column()}) AS cost FROM {src.Table}
             WHERE {src.Between(range, p, "r")}{CostFilterSql.Conditions(filter, p)}
             GROUP BY bucket ORDER BY bucket
             """, p, ct).ConfigureAwait(false);
         return Buckets.Fill(Buckets.Days(range), rows.ToDictionary(r => r.Bucket, r => r.Cost));
     }
 
-    public async Task<IReadOnlyList<CostPoint>> HourlyAsync(TimeRange range, CostFilter? filter = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CostPoint>> HourlyAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         var p = new QueryParams();
         var rows = await ch.QueryAsync<BucketRow>($"""
-            SELECT hour AS bucket, sum(cost) AS cost FROM cost_hourly
+            SELECT hour AS bucket, sum({costType.Column()}) AS cost FROM cost_hourly
             WHERE {CostSource.Hourly.Between(range, p, "r")}{CostFilterSql.Conditions(filter, p)}
             GROUP BY bucket ORDER BY bucket
             """, p, ct).ConfigureAwait(false);
@@ -63,7 +64,7 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
     private sealed record SeriesRow(string Key, string Label, DateTime Bucket, decimal Cost);
 
     public async Task<IReadOnlyList<CostSeries>> DailyByAsync(TimeRange range, Grouping by, int top = 8, CostFilter? filter = null,
-        CancellationToken ct = default)
+        CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         if (top < 1) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be at least 1");
         var p = new QueryParams { ["top"] = top };
@@ -75,12 +76,12 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
             WITH top_keys AS
             (
                 SELECT {key} AS k FROM {src.Table} WHERE {where}
-                GROUP BY k ORDER BY sum(cost) DESC, k LIMIT {"{top:UInt32}"}
+                GROUP BY k ORDER BY sum({costType.Column()}) DESC, k LIMIT {"{top:UInt32}"}
             )
-            SELECT if(g IN top_keys, g, '{Other}') AS key, if(g IN top_keys, any(l), 'other') AS label, bucket, sum(cost) AS cost
+            SELECT if(g IN top_keys, g, '{Other}') AS key, if(g IN top_keys, any(l), 'other') AS label, bucket, sum(amount) AS cost
             FROM
             (
-                SELECT {key} AS g, {label} AS l, {bucket} AS bucket, cost FROM {src.Table} WHERE {where}
+                SELECT {key} AS g, {label} AS l, {bucket} AS bucket, {costType.Column()} AS amount FROM {src.Table} WHERE {where}
             )
             GROUP BY key, bucket, g
             """, p, ct).ConfigureAwait(false);
@@ -102,7 +103,7 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
     private sealed record GroupRow(string Key, string Label, decimal CurrentCost, decimal PreviousCost);
 
     public async Task<IReadOnlyList<GroupCost>> BreakdownAsync(TimeRange range, Grouping by, CostFilter? filter = null,
-        CancellationToken ct = default)
+        CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         var previous = range.Previous();
         var p = new QueryParams();
@@ -111,7 +112,7 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
         var current = src.Between(range, p, "r");
         var before = src.Between(previous, p, "p");
         var rows = await ch.QueryAsync<GroupRow>($"""
-            SELECT {key} AS key, any({label}) AS label, sumIf(cost, {current}) AS current_cost, sumIf(cost, {before}) AS previous_cost
+            SELECT {key} AS key, any({label}) AS label, sumIf({costType.Column()}, {current}) AS current_cost, sumIf({costType.Column()}, {before}) AS previous_cost
             FROM {src.Table}
             WHERE ({current} OR {before}){CostFilterSql.Conditions(filter, p)}
             GROUP BY key
@@ -122,10 +123,11 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
 
     /// <summary>Headline figures; unexplained comes from decomposing the range against the previous one.
     /// Top movers: the five customers (or unassigned cost) whose cost moved most.</summary>
-    public async Task<Kpis> KpisAsync(TimeRange range, CancellationToken ct = default)
+    public async Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
-        var breakdownTask = BreakdownAsync(range, Grouping.Customer, null, ct);
-        var decomposition = await decomposer.DecomposeAsync(range.Previous(), range, Grouping.Customer, null, ct).ConfigureAwait(false);
+        var breakdownTask = BreakdownAsync(range, Grouping.Customer, null, costType, ct);
+        var decomposition = await decomposer.DecomposeAsync(range.Previous(), range, Grouping.Customer, null, costType, ct)
+            .ConfigureAwait(false);
         var breakdown = await breakdownTask.ConfigureAwait(false);
         var movers = breakdown.Where(g => g.Delta != 0).OrderByDescending(g => Math.Abs(g.Delta)).ThenBy(g => g.Key).Take(5).ToList();
         return new Kpis(range, breakdown.Sum(g => g.Cost), breakdown.Sum(g => g.PreviousCost), decomposition.Unexplained, movers);

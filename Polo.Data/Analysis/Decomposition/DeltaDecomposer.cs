@@ -12,7 +12,7 @@ namespace Polo.Data.Analysis.Decomposition;
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
     public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
-        CostFilter? filter = null, CancellationToken ct = default)
+        CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         if (baseline.End <= baseline.Start || period.End <= period.Start)
             throw new ArgumentException("Baseline and period must both be non-empty ranges.");
@@ -20,7 +20,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
         var lo = baseline.Start < period.Start ? baseline.Start : period.Start;
         var hi = baseline.End > period.End ? baseline.End : period.End;
 
-        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, useDailyRollup, ct);
+        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
         var lines = await linesTask.ConfigureAwait(false);
         var events = await eventsTask.ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
 
         var nodes = DeltaTreeBuilder.Build(leaves);
         return new DeltaDecomposition(baseline, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
-            nodes, Summarise(leaves));
+            nodes, Summarise(leaves), costType);
     }
 
     private static ResourceChange Change(List<CostLine> lines, decimal scale, Dictionary<string, int> placements)

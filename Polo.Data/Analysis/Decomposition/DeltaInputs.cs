@@ -21,13 +21,14 @@ internal static class DeltaInputs
     /// rollup and leave running hours unknown (-1, first hour = first day); others read the hourly ledger with hours.
     /// </summary>
     public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, TimeRange baseline, TimeRange period,
-        CostFilter? filter, bool allowRollup, CancellationToken ct)
+        CostFilter? filter, CostType costType, bool allowRollup, CancellationToken ct)
     {
         var src = allowRollup ? CostSource.For(baseline, period) : CostSource.Hourly;
         var p = new QueryParams();
         var b = src.Between(baseline, p, "b");
         var w = src.Between(period, p, "w");
         var where = CostFilterSql.Conditions(filter, p);
+        var cost = costType.Column();
         var hours = src.Daily
             ? "toInt64(-1) AS baseline_hours, toInt64(-1) AS period_hours, toDateTime(min(day), 'UTC') AS first_hour"
             : $"countIf({b} AND cost > 0) AS baseline_hours, countIf({w} AND cost > 0) AS period_hours, min(hour) AS first_hour";
@@ -45,7 +46,7 @@ internal static class DeltaInputs
                 SELECT resource_id, usage_type, customer, cluster, index_name,
                        any(resource_type) AS any_resource_type, any(account_id) AS any_account_id, any(service) AS any_service,
                        any(region) AS any_region,
-                       sumIf(cost, {b}) AS baseline_cost, sumIf(cost, {w}) AS period_cost,
+                       sumIf({cost}, {b}) AS baseline_cost, sumIf({cost}, {w}) AS period_cost,
                        sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
                        {hours}
                 FROM {src.Table}

@@ -22,25 +22,28 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
             ON c.parent_id = n.node_id
         """;
 
-    public async Task<IReadOnlyList<HierarchyNodeCost>> ChildrenAsync(string parentId, TimeRange range, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HierarchyNodeCost>> ChildrenAsync(string parentId, TimeRange range, CostType costType = CostType.Amortized,
+        CancellationToken ct = default)
     {
         var nodes = await ch.QueryAsync<NodeRow>($"{NodeSelect} WHERE n.parent_id = {{parent:String}} SETTINGS join_use_nulls = 1",
             new QueryParams { ["parent"] = parentId }, ct).ConfigureAwait(false);
         if (nodes.Count == 0) return [];
         var level = parentId == "" ? Grouping.Customer : LevelBelow(NodeId.Parse(parentId).Kind);
-        var costs = await CostsAsync(level, parentId == "" ? null : parentId, range, ct).ConfigureAwait(false);
+        var costs = await CostsAsync(level, parentId == "" ? null : parentId, range, costType, ct).ConfigureAwait(false);
         return nodes.Select(n => costs.For(n)).OrderByDescending(n => n.Cost).ThenBy(n => n.NodeId).ToList();
     }
 
-    public async Task<HierarchyNodeCost?> NodeAsync(string nodeId, TimeRange range, CancellationToken ct = default)
+    public async Task<HierarchyNodeCost?> NodeAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized,
+        CancellationToken ct = default)
     {
         var node = await LoadAsync(nodeId, ct).ConfigureAwait(false);
         if (node is null) return null;
-        var costs = await CostsAsync(LevelOf(node.NodeType), nodeId, range, ct).ConfigureAwait(false);
+        var costs = await CostsAsync(LevelOf(node.NodeType), nodeId, range, costType, ct).ConfigureAwait(false);
         return costs.For(node);
     }
 
-    public async Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized,
+        CancellationToken ct = default)
     {
         var chain = new List<NodeRow>();
         for (var id = nodeId; id != "" && chain.Count < MaxDepth;)
@@ -54,7 +57,7 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
         var path = new List<HierarchyNodeCost>();
         foreach (var node in chain)
         {
-            var costs = await CostsAsync(LevelOf(node.NodeType), node.NodeId, range, ct).ConfigureAwait(false);
+            var costs = await CostsAsync(LevelOf(node.NodeType), node.NodeId, range, costType, ct).ConfigureAwait(false);
             path.Add(costs.For(node));
         }
         return path;
@@ -83,23 +86,25 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
     private sealed record KeyPoint(string Key, DateTime Bucket, decimal Cost);
 
     /// <summary>Cost, previous cost and daily trend per node id of one level, optionally inside one node.</summary>
-    private async Task<LevelCosts> CostsAsync(Grouping level, string? within, TimeRange range, CancellationToken ct)
+    private async Task<LevelCosts> CostsAsync(Grouping level, string? within, TimeRange range, CostType costType,
+        CancellationToken ct)
     {
         var previous = range.Previous();
         var src = CostSource.For(range, previous);
         var key = GroupingSql.For(level).Key;
+        var cost = costType.Column();
         var p = new QueryParams();
         var inside = within is null ? "" : " AND " + CostFilterSql.NodeCondition(within, p, "w");
         var current = src.Between(range, p, "r");
         var before = src.Between(previous, p, "p");
         var bucket = src.Daily ? "toDateTime(day, 'UTC')" : "toStartOfDay(hour)";
         var totals = ch.QueryAsync<KeyCost>($"""
-            SELECT {key} AS key, sumIf(cost, {current}) AS current_cost, sumIf(cost, {before}) AS previous_cost
+            SELECT {key} AS key, sumIf({cost}, {current}) AS current_cost, sumIf({cost}, {before}) AS previous_cost
             FROM {src.Table} WHERE ({current} OR {before}){inside}
             GROUP BY key
             """, p, ct);
         var trend = ch.QueryAsync<KeyPoint>($"""
-            SELECT {key} AS key, {bucket} AS bucket, sum(cost) AS cost
+            SELECT {key} AS key, {bucket} AS bucket, sum({cost}) AS cost
             FROM {src.Table} WHERE {current}{inside}
             GROUP BY key, bucket
             """, p, ct);

@@ -24,7 +24,7 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         };
         var where = Conditions(query, p);
         var rows = ch.QueryAsync<ResourceRow>($"""
-            {RowSelect(query.CostRange, p)}
+            {RowSelect(query.CostRange, query.CostType, p)}
             WHERE 1 = 1{where}
             ORDER BY {orderBy}
             LIMIT {"{limit:UInt32}"} OFFSET {"{offset:UInt64}"}
@@ -33,21 +33,27 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         return new ResourcePage(await rows.ConfigureAwait(false), await total.ConfigureAwait(false));
     }
 
-    private sealed record SnapshotExtras(Dictionary<string, string> Tags, Dictionary<string, string> Properties);
+    private sealed record SnapshotExtras(Dictionary<string, string> Tags, Dictionary<string, string> Properties, string Owner);
+    private sealed record BillingRow(DateTime FirstBilledHour, DateTime LastBilledHour, string Service, Dictionary<string, string> BilledTags);
     private sealed record EventRow(DateTime EventTime, string EventId, string EventType, string Source, string Actor,
         Dictionary<string, string> Properties);
     private sealed record RelationRow(string Relation, string OtherId, string OtherType, byte Outgoing);
 
-    public async Task<ResourceDetail?> DetailAsync(string resourceId, TimeRange costRange, CancellationToken ct = default)
+    public async Task<ResourceDetail?> DetailAsync(string resourceId, TimeRange costRange, CostType costType = CostType.Amortized,
+        CancellationToken ct = default)
     {
         var p = new QueryParams { ["id"] = resourceId };
-        var row = (await ch.QueryAsync<ResourceRow>($"{RowSelect(costRange, p)} WHERE resource_id = {{id:String}}", p, ct)
+        var row = (await ch.QueryAsync<ResourceRow>($"{RowSelect(costRange, costType, p)} WHERE resource_id = {{id:String}}", p, ct)
             .ConfigureAwait(false)).FirstOrDefault();
         if (row is null) return null;
 
         var id = new QueryParams { ["id"] = resourceId };
         var extras = ch.QueryAsync<SnapshotExtras>(
-            "SELECT tags, properties FROM resource_snapshots FINAL WHERE resource_id = {id:String} ORDER BY observed_at DESC LIMIT 1", id, ct);
+            "SELECT tags, properties, toString(owner) AS owner FROM resource_snapshots FINAL WHERE resource_id = {id:String} ORDER BY observed_at DESC LIMIT 1", id, ct);
+        var billing = ch.QueryAsync<BillingRow>("""
+            SELECT first_billed_hour, last_billed_hour, toString(service) AS service, billed_tags
+            FROM resource_billing FINAL WHERE resource_id = {id:String} ORDER BY last_billed_hour DESC LIMIT 1
+            """, id, ct);
         var events = ch.QueryAsync<EventRow>("""
             SELECT event_time, event_id, toString(event_type) AS event_type, toString(source) AS source, actor, properties
             FROM resource_events WHERE resource_id = {id:String}
@@ -66,13 +72,16 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
             ORDER BY relation, other_id
             SETTINGS join_use_nulls = 1
             """, id, ct);
-        var daily = new CostQueries(ch).DailyAsync(costRange, new CostFilter(ResourceId: resourceId), ct);
+        var daily = new CostQueries(ch).DailyAsync(costRange, new CostFilter(ResourceId: resourceId), costType, ct);
 
         var x = (await extras.ConfigureAwait(false)).Single();
         return new ResourceDetail(row, x.Tags, x.Properties,
             (await events.ConfigureAwait(false)).Select(e => new ResourceEvent(e.EventTime, e.EventId, e.EventType, e.Source, e.Actor, e.Properties)).ToList(),
             await daily.ConfigureAwait(false),
-            (await relations.ConfigureAwait(false)).Select(r => new Relationship(r.Relation, r.OtherId, r.OtherType, r.Outgoing == 1)).ToList());
+            (await relations.ConfigureAwait(false)).Select(r => new Relationship(r.Relation, r.OtherId, r.OtherType, r.Outgoing == 1)).ToList(),
+            x.Owner,
+            (await billing.ConfigureAwait(false)).Select(b => new ResourceBilling(b.FirstBilledHour, b.LastBilledHour, b.Service, b.BilledTags))
+                .FirstOrDefault());
     }
 
     /// <summary>Latest snapshot per resource with string-typed columns (LowCardinality cast away).</summary>
@@ -84,14 +93,14 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         """;
 
     /// <summary>SELECT of ResourceRow columns: snapshots joined to cost in the range (all time when none is given).</summary>
-    private static string RowSelect(TimeRange? costRange, QueryParams p)
+    private static string RowSelect(TimeRange? costRange, CostType costType, QueryParams p)
     {
         string cost;
-        if (costRange is null) cost = "SELECT resource_id, sum(cost) AS total_cost FROM cost_rollup_daily GROUP BY resource_id";
+        if (costRange is null) cost = $"SELECT resource_id, sum({costType.Column()}) AS total_cost FROM cost_rollup_daily GROUP BY resource_id";
         else
         {
             var src = CostSource.For(costRange);
-            cost = $"SELECT resource_id, sum(cost) AS total_cost FROM {src.Table} WHERE {src.Between(costRange, p, "cr")} GROUP BY resource_id";
+            cost = $"SELECT resource_id, sum({costType.Column()}) AS total_cost FROM {src.Table} WHERE {src.Between(costRange, p, "cr")} GROUP BY resource_id";
         }
         return $"""
             SELECT * FROM
