@@ -36,6 +36,8 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton<HierarchyTags>();
         services.TryAddSingleton<CollectorRunner>();
         services.AddSingleton<ICollector, Ec2ConfigCollector>();
+        services.AddSingleton<ICollectorFollowUp>(sp => new BillInventoryFollowUp(sp.GetRequiredService<Polo.Data.IClickHouse>(),
+            sp.GetRequiredService<HierarchyTagOptions>(), sp.GetService<Polo.Data.DataChangeNotifier>()));
 
         services.AddQuartz(q => q.UseInMemoryStore(_ => { }));
         services.AddTransient<CollectorJob>();

@@ -1,5 +1,6 @@
 using Polo.Collection.Core;
 using Polo.Data;
+using Polo.Data.Inventory;
 using Polo.Data.Rows;
 
 namespace Polo.Collection.Inventory;
@@ -11,14 +12,19 @@ namespace Polo.Collection.Inventory;
 /// </summary>
 public sealed class InventoryStore(IClickHouse ch)
 {
+    /// <summary>The current rows this poll owns: never a bill-only resource (<see cref="InventoryOwner"/>), so a
+    /// resource known only from the bill is never diffed into a <c>deleted</c> event.</summary>
     public Task<List<CurrentResource>> CurrentAsync(string accountId, string region, IReadOnlyCollection<string> types,
         CancellationToken ct) =>
         ch.QueryAsync<CurrentResource>("""
             SELECT resource_id, resource_type, name, state, customer, cluster, index_name, tags, properties, created_at, observed_at
             FROM resource_snapshots FINAL
             WHERE account_id = {account:String} AND region = {region:String} AND is_deleted = 0
-              AND resource_type IN {types:Array(String)}
-            """, new QueryParams { ["account"] = accountId, ["region"] = region, ["types"] = types.ToArray() }, ct);
+              AND resource_type IN {types:Array(String)} AND owner = {owner:String}
+            """, new QueryParams
+        {
+            ["account"] = accountId, ["region"] = region, ["types"] = types.ToArray(), ["owner"] = InventoryOwner.Inventory,
+        }, ct);
 
     public async Task<List<CurrentEdge>> EdgesFromAsync(string accountId, IReadOnlyCollection<string> fromIds, CancellationToken ct)
     {

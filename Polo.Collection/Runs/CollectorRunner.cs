@@ -40,12 +40,15 @@ public sealed class CollectorRunner
     private readonly AccountCredentials _credentials;
     private readonly CollectorRunStore _store;
     private readonly DataChangeNotifier? _notifier;
+    private readonly ICollectorFollowUp[] _followUps;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, string> _running = new(StringComparer.OrdinalIgnoreCase);
 
     public CollectorRunner(IEnumerable<ICollector> collectors, CollectionConfig config, AccountCredentials credentials,
-        CollectorRunStore store, DataChangeNotifier? notifier = null, ILogger<CollectorRunner>? log = null)
+        CollectorRunStore store, DataChangeNotifier? notifier = null, ILogger<CollectorRunner>? log = null,
+        IEnumerable<ICollectorFollowUp>? followUps = null)
     {
+        _followUps = followUps?.ToArray() ?? [];
         _collectors = new Dictionary<string, ICollector>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in collectors) _collectors.TryAdd(c.Name, c);
         _config = config;
@@ -125,6 +128,7 @@ public sealed class CollectorRunner
         {
             var creds = await credentials(ct).ConfigureAwait(false);
             var outcome = await collector.RunAsync(new CollectorScope(accountId, region, creds), ct).ConfigureAwait(false);
+            outcome = await FollowUpAsync(collector.Name, outcome, ct).ConfigureAwait(false);
             finished = running with
             {
                 Status = RunStatus.Ok,
@@ -150,6 +154,28 @@ public sealed class CollectorRunner
         _notifier?.Publish("collector_runs", 1);
         Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.UnitFinished, finished));
         return finished;
+    }
+
+    /// <summary>Runs the follow-up steps of <paramref name="collector"/>; their rows and summaries join the outcome. A failing
+    /// step fails the run, saying that the collector's own rows did land.</summary>
+    private async Task<CollectorOutcome> FollowUpAsync(string collector, CollectorOutcome outcome, CancellationToken ct)
+    {
+        foreach (var step in _followUps.Where(f => f.Follows(collector)))
+        {
+            CollectorOutcome more;
+            try
+            {
+                more = await step.RunAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException(
+                    $"{outcome.Rows} rows landed ({outcome.Detail}), but the follow-up step failed: {e.Message}", e);
+            }
+            outcome = new CollectorOutcome(outcome.Rows + more.Rows,
+                string.Join("; ", new[] { outcome.Detail, more.Detail }.Where(d => !string.IsNullOrEmpty(d))));
+        }
+        return outcome;
     }
 
     /// <summary>A failure to write the run record is logged; it must not turn a successful collection into a failure.</summary>

@@ -46,10 +46,22 @@ public sealed record ResourceEvent(
 
 public sealed record Relationship(string Relation, string OtherId, string OtherType, bool Outgoing);
 
+/// <summary>What the bill says about a resource (resource_billing): first and last billed hour, service, tags as billed.</summary>
+public sealed record ResourceBilling(
+    DateTime FirstBilledHour,
+    DateTime LastBilledHour,
+    string Service,
+    IReadOnlyDictionary<string, string> BilledTags);
+
+/// <summary>A resource's page: its row, tags, properties, events, daily cost and relationships; <c>Owner</c> says who
+/// owns the inventory row ("inventory": a resource API saw it; "bill": known only from the bill) and <c>Billing</c> is
+/// the bill's view of it (null when the bill never named it).</summary>
 public sealed record ResourceDetail(
     ResourceRow Resource,
     IReadOnlyDictionary<string, string> Tags,
     IReadOnlyDictionary<string, string> Properties,
     IReadOnlyList<ResourceEvent> Events,
     IReadOnlyList<CostPoint> DailyCost,
-    IReadOnlyList<Relationship> Relationships);
+    IReadOnlyList<Relationship> Relationships,
+    string Owner = "inventory",
+    ResourceBilling? Billing = null);

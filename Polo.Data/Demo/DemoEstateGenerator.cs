@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Polo.Data.Inventory;
 using Polo.Data.Rows;
 
 namespace Polo.Data.Demo;
@@ -16,6 +17,7 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
     [
         "resource_events", "resource_snapshots", "cost_hourly", "cost_rollup_daily", "resource_relationships",
         "hierarchy_nodes", "resource_ancestry", "account_metadata", "customer_metadata", "demo_causes", "demo_cost_segments",
+        "resource_billing",
     ];
 
     public async Task ResetAsync(CancellationToken ct = default)
@@ -56,6 +58,9 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
         var segments = Segments(estate, options).ToList();
         await ch.InsertAsync("demo_cost_segments", segments, ct: ct);
         await ch.ExecuteAsync(ExpandSegmentsSql, ct: ct);
+
+        Report("reading the bill into the inventory", 0.8);
+        await new BillInventory(ch).RefreshAsync(new BillTagKeys("customer", "cluster", "index"), ct);
 
         Report("measuring injected causes", 0.85);
         var causes = new List<InjectedCause>();

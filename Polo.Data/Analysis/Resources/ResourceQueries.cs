@@ -32,7 +32,8 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         return new ResourcePage(await rows.ConfigureAwait(false), await total.ConfigureAwait(false));
     }
 
-    private sealed record SnapshotExtras(Dictionary<string, string> Tags, Dictionary<string, string> Properties);
+    private sealed record SnapshotExtras(Dictionary<string, string> Tags, Dictionary<string, string> Properties, string Owner);
+    private sealed record BillingRow(DateTime FirstBilledHour, DateTime LastBilledHour, string Service, Dictionary<string, string> BilledTags);
     private sealed record EventRow(DateTime EventTime, string EventId, string EventType, string Source, string Actor,
         Dictionary<string, string> Properties);
     private sealed record RelationRow(string Relation, string OtherId, string OtherType, byte Outgoing);
@@ -47,7 +48,11 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
 
         var id = new QueryParams { ["id"] = resourceId };
         var extras = ch.QueryAsync<SnapshotExtras>(
-            "SELECT tags, properties FROM resource_snapshots FINAL WHERE resource_id = {id:String} ORDER BY observed_at DESC LIMIT 1", id, ct);
+            "SELECT tags, properties, toString(owner) AS owner FROM resource_snapshots FINAL WHERE resource_id = {id:String} ORDER BY observed_at DESC LIMIT 1", id, ct);
+        var billing = ch.QueryAsync<BillingRow>("""
+            SELECT first_billed_hour, last_billed_hour, toString(service) AS service, billed_tags
+            FROM resource_billing FINAL WHERE resource_id = {id:String} ORDER BY last_billed_hour DESC LIMIT 1
+            """, id, ct);
         var events = ch.QueryAsync<EventRow>("""
             SELECT event_time, event_id, toString(event_type) AS event_type, toString(source) AS source, actor, properties
             FROM resource_events WHERE resource_id = {id:String}
@@ -72,7 +77,10 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         return new ResourceDetail(row, x.Tags, x.Properties,
             (await events.ConfigureAwait(false)).Select(e => new ResourceEvent(e.EventTime, e.EventId, e.EventType, e.Source, e.Actor, e.Properties)).ToList(),
             await daily.ConfigureAwait(false),
-            (await relations.ConfigureAwait(false)).Select(r => new Relationship(r.Relation, r.OtherId, r.OtherType, r.Outgoing == 1)).ToList());
+            (await relations.ConfigureAwait(false)).Select(r => new Relationship(r.Relation, r.OtherId, r.OtherType, r.Outgoing == 1)).ToList(),
+            x.Owner,
+            (await billing.ConfigureAwait(false)).Select(b => new ResourceBilling(b.FirstBilledHour, b.LastBilledHour, b.Service, b.BilledTags))
+                .FirstOrDefault());
     }
 
     /// <summary>Latest snapshot per resource with string-typed columns (LowCardinality cast away).</summary>

@@ -1,0 +1,13 @@
+namespace Polo.Data.Inventory;
+
+/// <summary>
+/// Who owns a resource_snapshots row (column <c>owner</c>, migration 035). A resource API (the ec2-config poll, or
+/// the demo generator standing in for it) owns what it has seen; the bill owns every other resource id it names.
+/// A poll reads and diffs only the rows it owns, so it never writes <c>deleted</c> for a resource known only from
+/// the bill; once a poll has seen a resource its row takes over, and the bill refresh leaves that resource alone.
+/// </summary>
+public static class InventoryOwner
+{
+    public const string Inventory = "inventory";
+    public const string Bill = "bill";
+}
