@@ -11,7 +11,8 @@ namespace Polo.Data.Analysis.Decomposition;
 /// terminated (deleted in window, costing less) → launched (created in window, or first billed hour after the window
 /// opened with no earlier history, costing more) → resized → started / stopped / ran_longer from state changes and
 /// running hours → billing_stopped (last billed hour before the period's data ends, costing less) →
-/// ran_longer (more running hours, no lifecycle event) → usage_change (the usage amount changed) → unexplained.
+/// ran_longer (more running hours than a non-zero baseline, no lifecycle event) → usage_change (the usage amount
+/// changed, with usage in both windows) → unexplained (what is known stays on the part: cost, usage, rates).
 /// Running hours are usage amounts whose pricing unit is hours.
 /// </summary>
 internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, DateTime dataEnd,
@@ -72,17 +73,22 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, Date
                     string.Create(Inv, $"last billed {When(r.LastHour, r.FirstHourExact)}; billed {ph:0.#} h in the period vs {bh:0.#} h in the (scaled) baseline"),
                     null)], r.LastHour);
 
-        if (amount > 0 && ph > bh && !lifecycle && SameUsagePerHour(r))
+        if (amount > 0 && bh > 0 && ph > bh && !lifecycle && SameUsagePerHour(r))
             return new Attribution(CauseKind.RanLonger, amount, RanLongerEvidence(r, inWindow, prior, bh, ph, Ev));
 
+        // A usage change needs usage on both sides; usage from nothing with no launch evidence stays unexplained
+        // (e.g. the baseline predates the data).
         var usage = UsageEvidence(r);
-        if (usage.Count > 0)
+        if (usage.Count > 0 && UsedIn(r, baselineSide: true) && UsedIn(r, baselineSide: false))
         {
             usage.InsertRange(0, inWindow.Where(e => e.EventType == "usage_changed").Select(Ev));
             return new Attribution(CauseKind.UsageChange, amount, usage);
         }
         return new Attribution(CauseKind.Unexplained, 0, inWindow.Select(Ev).ToList());
     }
+
+    private static bool UsedIn(ResourceChange r, bool baselineSide) => r.Lines.Any(l => LineItemTypes.IsUsage(l.LineItemType)
+        && (baselineSide ? l.BaselineUsage > 0 : l.PeriodUsage > 0));
 
     private static string When(DateTime t, bool exact) =>
         exact ? t.ToString("yyyy-MM-dd HH:mm", Inv) : t.ToString("yyyy-MM-dd", Inv);
