@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polo.Collection.Core;
+using Polo.Collection.Cost.Cur.Bill;
+using Polo.Collection.Cost.Cur.Commit;
+using Polo.Collection.Cost.Cur.Reading;
 using Polo.Collection.Cost.Explorer;
 using Polo.Collection.Cost.Ledger;
 using Polo.Data;
@@ -8,17 +11,21 @@ using Polo.Data;
 namespace Polo.Collection.Cost.Cur;
 
 /// <summary>
-/// "cur": applies every CUR 2.0 file (.csv, .csv.gz, .parquet) in <see cref="CurOptions.Folder"/> to the cost_hourly
-/// ledger as differences, so re-runs write nothing and restatements write exact deltas. A malformed file is
-/// reported (file and row) and skipped whole; the other files still land, then the run fails naming the bad files.
-/// Cost Explorer rows for days CUR now covers are reversed (see CostExplorerCollector for the no-double-count rule).
+/// "cur": applies the CUR in <see cref="CurOptions.Folder"/> (CUR 2.0 and legacy CUR; CSV, CSV.gz, CSV.zip,
+/// Parquet) to the cost_hourly ledger through the engine, one whole (export, billing period) at a time: each period
+/// the current manifest lists completely (or that hand-dropped files contain) replaces what the ledger held for it,
+/// so restatements and vanished keys are exact. A malformed file is reported (file and row) and its period is not
+/// written; other periods still land, then the run fails naming the bad files. Interrupted commits are undone first.
+/// Cost Explorer rows for days CUR now covers are reversed (see CostExplorerCollector).
 /// </summary>
 public sealed class CurCollector(
     IClickHouse ch, CurOptions options, DataChangeNotifier? notifier = null, ILogger<CurCollector>? logger = null) : ICollector
 {
+    public const string Source = "cur";
+
     private readonly ILogger _log = logger ?? NullLogger<CurCollector>.Instance;
 
-    public string Name => "cur";
+    public string Name => Source;
 
     public bool PerAccount => false;
 
@@ -29,26 +36,84 @@ public sealed class CurCollector(
         if (!Directory.Exists(options.Folder))
             throw new DirectoryNotFoundException($"CUR folder '{options.Folder}' does not exist.");
 
-        var ledger = new CostLedger(ch);
-        var ingester = new CurFileIngester(ledger, new ProcessedCurFiles(ch), options);
-        var files = Directory.EnumerateFiles(options.Folder, "*", SearchOption.AllDirectories)
-            .Where(CurFileReader.IsSupported)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
+        var commits = new CurCommitLog(ch);
+        var recovered = await RecoverAsync(commits, ct);
+        var plan = CurBillPlan.Scan(Path.GetFullPath(options.Folder));
+        var failures = new List<CurFormatException>(plan.Problems);
+        var writer = new CurPeriodWriter(ch, options.TagKeys);
+        using var zips = new CurZipExtractor();
+        var run = new RunTally();
 
-        long written = 0, applied = 0, skipped = 0;
-        var failures = new List<CurFormatException>();
-        foreach (var path in files)
+        foreach (var mp in plan.Periods)
         {
             ct.ThrowIfCancellationRequested();
-            var name = Path.GetRelativePath(options.Folder, path);
+            if (!mp.Complete)
+            {
+                run.Waiting++;
+                _log.LogInformation("CUR {Export} {Period:yyyy-MM}: waiting for {Missing} of {Total} file(s) listed by {Manifest}",
+                    mp.Export, mp.BillingPeriod, mp.Missing.Count, mp.Missing.Count + mp.Files.Count, mp.ManifestName);
+                continue;
+            }
+            var fingerprint = plan.Fingerprint(mp.Export, mp.BillingPeriod, mp.Files, options.TagKeys);
+            if (options.SkipProcessedFiles && await commits.CommittedFingerprintAsync(mp.Export, mp.BillingPeriod, ct) == fingerprint) { run.Unchanged++; continue; }
+            var facts = await CheckAsync(plan, mp.Files, zips, failures, ct);
+            if (facts.Count != mp.Files.Count) continue;
+            await CommitAsync(writer, new CurPeriod(mp.Export, mp.BillingPeriod, facts, fingerprint), run, failures, ct);
+        }
+
+        if (plan.HandDropped.Count > 0)
+        {
+            var setFingerprint = plan.Fingerprint(CurBillPlan.FolderExport, null, plan.HandDropped, options.TagKeys);
+            if (options.SkipProcessedFiles && await commits.HasFingerprintAsync(CurBillPlan.FolderExport, setFingerprint, ct)) run.Unchanged++;
+            else
+            {
+                var before = failures.Count;
+                var facts = await CheckAsync(plan, plan.HandDropped, zips, failures, ct);
+                foreach (var period in facts.SelectMany(f => f.Periods).Distinct().Order())
+                {
+                    var files = facts.Where(f => f.Periods.Contains(period)).ToList();
+                    var fingerprint = plan.Fingerprint(CurBillPlan.FolderExport, period, files.Select(f => f.Schema.File.SourcePath), options.TagKeys);
+                    if (options.SkipProcessedFiles && await commits.CommittedFingerprintAsync(CurBillPlan.FolderExport, period, ct) == fingerprint) { run.Unchanged++; continue; }
+                    await CommitAsync(writer, new CurPeriod(CurBillPlan.FolderExport, period, files, fingerprint), run, failures, ct);
+                }
+                if (failures.Count == before) await commits.MarkFolderAsync(CurBillPlan.FolderExport, setFingerprint, ct);
+            }
+        }
+
+        run.Written += await new CostLedger(ch).RetireCoveredAsync(CostExplorerCollector.Source, Source, ct);
+        if (run.Written > 0) notifier?.Publish("cost", run.Written);
+        if (run.AccountNames.Count > 0 && await CurAccountNames.UpsertAsync(ch, run.AccountNames, ct) > 0)
+            notifier?.Publish("accounts", run.AccountNames.Count);
+
+        if (failures.Count > 0)
+            throw new CurIngestException(failures, run.Written);
+        return new CollectorOutcome(run.Written,
+            $"{run.Replaced} period(s) replaced ({run.Lines:N0} lines), {run.Unchanged} unchanged" +
+            (run.Waiting > 0 ? $", {run.Waiting} waiting for files" : "") +
+            (recovered > 0 ? $", {recovered} interrupted commit(s) undone" : "") +
+            $", {plan.DataFileCount} file(s) found");
+    }
+
+    private static async Task<int> RecoverAsync(CurCommitLog commits, CancellationToken ct)
+    {
+        await CurCommitLog.Gate.WaitAsync(ct);
+        try { return await commits.RecoverAsync(ct); }
+        finally { CurCommitLog.Gate.Release(); }
+    }
+
+    /// <summary>Validates each file (engine pass); bad ones are added to <paramref name="failures"/> and left out.</summary>
+    private async Task<List<CurFileFacts>> CheckAsync(CurBillPlan plan, IEnumerable<string> paths, CurZipExtractor zips,
+        List<CurFormatException> failures, CancellationToken ct)
+    {
+        var facts = new List<CurFileFacts>();
+        foreach (var path in paths)
+        {
+            ct.ThrowIfCancellationRequested();
+            var name = plan.Name(path);
             try
             {
-                var result = await ingester.IngestAsync(path, name, ct);
-                if (result.Skipped) { skipped++; continue; }
-                applied++;
-                written += result.RowsWritten;
-                _log.LogInformation("CUR file {File}: {Lines} lines, {Rows} ledger rows written", name, result.Lines, result.RowsWritten);
+                var enginePath = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? zips.Extract(path, name) : path;
+                facts.Add(await CurFileCheck.RunAsync(ch, new CurFile(name, path, enginePath, CurFile.FormatOf(enginePath)), options.TagKeys, ct));
             }
             catch (CurFormatException e)
             {
@@ -56,17 +121,43 @@ public sealed class CurCollector(
                 failures.Add(e);
             }
         }
+        return facts;
+    }
 
-        written += await ledger.RetireCoveredAsync(CostExplorerCollector.Source, CurFileIngester.Source, ct);
-        if (written > 0) notifier?.Publish("cost", written);
+    private async Task CommitAsync(CurPeriodWriter writer, CurPeriod period, RunTally run, List<CurFormatException> failures, CancellationToken ct)
+    {
+        try
+        {
+            var result = await writer.CommitAsync(period, ct);
+            if (result.Skipped) { run.Unchanged++; return; }
+            run.Replaced++;
+            run.Written += result.RowsWritten;
+            run.Lines += period.Lines;
+            run.AccountNames.AddRange(period.Files.SelectMany(f => f.AccountNames));
+            _log.LogInformation("CUR {Period}: {Files} file(s), {Lines} lines, {Rows} ledger rows written",
+                period, period.Files.Count, period.Lines, result.RowsWritten);
+        }
+        catch (ClickHouseException e)
+        {
+            var error = new CurFormatException(string.Join(", ", period.Files.Select(f => f.Schema.File.Name)), null,
+                $"billing period {period.BillingPeriod:yyyy-MM} of {period.Export} was not written ({CurEngineErrors.Summary(e)})");
+            _log.LogError("{Message}", error.Message);
+            failures.Add(error);
+        }
+    }
 
-        if (failures.Count > 0)
-            throw new CurIngestException(failures, written);
-        return new CollectorOutcome(written, $"{applied} file(s) applied, {skipped} unchanged, {files.Count} found");
+    private sealed class RunTally
+    {
+        public long Written;
+        public long Lines;
+        public int Replaced;
+        public int Unchanged;
+        public int Waiting;
+        public readonly List<(string AccountId, string Name)> AccountNames = [];
     }
 }
 
-/// <summary>One or more CUR files were malformed; each was skipped whole. Other files may have landed.</summary>
+/// <summary>One or more CUR files were malformed; their periods were not written. Other periods may have landed.</summary>
 public sealed class CurIngestException(IReadOnlyList<CurFormatException> failures, long rowsWritten)
     : Exception(failures.Count == 1
         ? failures[0].Message + " Nothing from that file was written."

@@ -2,20 +2,17 @@ using Polo.Collection.Cost.Tagging;
 
 namespace Polo.Collection.Cost.Cur;
 
-/// <summary>Settings of the CUR 2.0 collector (configuration section <c>Collection:Cur</c>).</summary>
+/// <summary>Settings of the CUR collector (configuration section <c>Collection:Cur</c>).</summary>
 public sealed class CurOptions
 {
     public const string Section = "Collection:Cur";
 
-    /// <summary>Local folder the CUR 2.0 export is synced into (e.g. <c>aws s3 sync s3://bucket/prefix /data/cur</c>);
-    /// searched recursively for .csv, .csv.gz and .parquet files. Empty disables the collector.</summary>
+    /// <summary>Local folder the CUR export is synced into (e.g. <c>aws s3 sync s3://bucket/prefix /data/cur</c>);
+    /// searched recursively for manifests and .csv, .csv.gz, .csv.zip and .parquet files. Empty disables the collector.</summary>
     public string Folder { get; set; } = "";
 
-    /// <summary>Lines staged per insert while a file streams in.</summary>
-    public int BatchSize { get; set; } = 50_000;
-
-    /// <summary>Skip a file whose name and content hash were already applied (a shortcut; the ledger difference
-    /// alone already makes re-applying a file write nothing).</summary>
+    /// <summary>Skip a billing period whose file set (names, sizes, write times) was already applied (a shortcut:
+    /// re-applying a period writes nothing anyway).</summary>
     public bool SkipProcessedFiles { get; set; } = true;
 
     public HierarchyTagKeys TagKeys { get; set; } = new();

@@ -53,7 +53,7 @@ public sealed class CostExplorerCollector(
             await ledger.DiscardAsync(batchId, CancellationToken.None);
             throw;
         }
-        var written = await ledger.ApplyDifferenceAsync(batchId, Source, yieldToSource: CurFileIngester.Source, ct);
+        var written = await ledger.ApplyDifferenceAsync(batchId, Source, yieldToSource: CurCollector.Source, ct);
         _log.LogInformation("Cost Explorer {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Groups} groups, {Rows} ledger rows written",
             start, today, groups.Count, written);
         if (written > 0) notifier?.Publish("cost", written);

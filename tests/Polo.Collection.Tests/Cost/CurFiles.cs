@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Parquet.Serialization;
+using Polo.Data;
 
 namespace Polo.Collection.Tests.Cost;
 
@@ -46,42 +46,34 @@ public static class CurFiles
         gz.Write(Encoding.UTF8.GetBytes(Csv(lines)));
     }
 
-    public static async Task WriteParquetAsync(string path, IEnumerable<CurTestLine> lines)
+    /// <summary>Writes the lines as CUR 2.0 Parquet, produced by the engine itself: timestamps, doubles and a
+    /// string→string MAP for resource_tags, as Data Exports delivers them.</summary>
+    public static async Task WriteParquetAsync(IClickHouse ch, string path, IEnumerable<CurTestLine> lines)
     {
-        var rows = lines.Select(l => new ParquetCurRow
+        var csv = path + ".src.csv";
+        File.WriteAllText(csv, Csv(lines));
+        try
         {
-            line_item_usage_start_date = DateTime.Parse(l.Start, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-            line_item_usage_account_id = l.Account,
-            product_region_code = l.Region,
-            line_item_product_code = l.Product,
-            line_item_usage_type = l.UsageType,
-            line_item_resource_id = l.Resource,
-            line_item_unblended_cost = double.Parse(l.Cost, CultureInfo.InvariantCulture),
-            line_item_usage_amount = double.Parse(l.Usage, CultureInfo.InvariantCulture),
-            line_item_line_item_type = l.Type,
-            resource_tags = l.Tags ?? new(),
-        }).ToList();
-        await using var file = File.Create(path);
-        await ParquetSerializer.SerializeAsync(rows, file);
+            var structure = string.Join(", ", Header.Select(h => $"{h} String"));
+            await ch.ExecuteAsync($"""
+                INSERT INTO FUNCTION file('{path}', 'Parquet')
+                SELECT identity_line_item_id,
+                       parseDateTime64BestEffort(line_item_usage_start_date, 3, 'UTC') AS line_item_usage_start_date,
+                       parseDateTime64BestEffort(line_item_usage_end_date, 3, 'UTC') AS line_item_usage_end_date,
+                       line_item_usage_account_id, product_region_code, line_item_product_code, line_item_usage_type,
+                       line_item_resource_id, toFloat64(line_item_unblended_cost) AS line_item_unblended_cost,
+                       toFloat64(line_item_usage_amount) AS line_item_usage_amount, line_item_line_item_type,
+                       CAST(mapFromArrays(arrayMap(x -> x.1, JSONExtractKeysAndValues(resource_tags, 'String')),
+                                          arrayMap(x -> x.2, JSONExtractKeysAndValues(resource_tags, 'String'))) AS Map(String, String)) AS resource_tags
+                FROM file('{csv}', 'CSVWithNames', '{structure}')
+                SETTINGS engine_file_truncate_on_insert = 1
+                """);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
     }
 
     private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-
-    // CUR 2.0 Parquet column names and types (timestamps, doubles, a string→string MAP for tags).
-#pragma warning disable IDE1006
-    public sealed class ParquetCurRow
-    {
-        public DateTime line_item_usage_start_date { get; set; }
-        public string line_item_usage_account_id { get; set; } = "";
-        public string product_region_code { get; set; } = "";
-        public string line_item_product_code { get; set; } = "";
-        public string line_item_usage_type { get; set; } = "";
-        public string line_item_resource_id { get; set; } = "";
-        public double line_item_unblended_cost { get; set; }
-        public double line_item_usage_amount { get; set; }
-        public string line_item_line_item_type { get; set; } = "";
-        public Dictionary<string, string> resource_tags { get; set; } = new();
-    }
-#pragma warning restore IDE1006
 }

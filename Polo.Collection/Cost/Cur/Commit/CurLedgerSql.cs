@@ -1,0 +1,129 @@
+using Polo.Collection.Cost.Cur.Reading;
+
+namespace Polo.Collection.Cost.Cur.Commit;
+
+/// <summary>The ledger SQL of whole-period restatements (cost_hourly identity and measures per migration 020).</summary>
+internal static class CurLedgerSql
+{
+    public const string Source = "cur";
+
+    private static readonly string[] Keys = CurProjection.KeyColumns;
+    private static readonly string[] NullableMeasures = CurColumnNames.Measures.Select(m => m.Ledger).ToArray();
+
+    private static string KeyList => string.Join(", ", Keys);
+
+    /// <summary>The ledger's own columns, cast to the plain types the projection yields (for UNION ALL).</summary>
+    private static string HeldKeys => string.Join(", ", Keys.Select(k => k switch
+    {
+        "hour" or "billing_period" or "billed_tags" or "resource_id" or "cluster" or "index_name" or "commitment_arn" => $"h.{k} AS {k}",
+        _ => $"toString(h.{k}) AS {k}",
+    }));
+
+    private const string InsertColumns =
+        "hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name, " +
+        "line_item_type, pricing_unit, currency, commitment_arn, billing_period, billed_tags, cost, usage_amount";
+
+    private static string MeasureInsertColumns => string.Join(", ", NullableMeasures);
+
+    /// <summary>
+    /// Appends, for one (export, billing period), the new bill minus everything the ledger holds for it (rows of this
+    /// export, and rows written before exports were recorded), per full row identity; only non-zero differences.
+    /// Keys that vanished from the bill are reversed; a moved resource or tag moves its cost exactly.
+    /// <paramref name="newLines"/> is a UNION ALL of projections filtered to the period.
+    /// </summary>
+    public static string Difference(string newLines) => $$"""
+        INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
+        SELECT {{KeyList}}, CAST(d_cost AS Decimal(18, 6)), d_usage,
+               {{string.Join(", ", NullableMeasures.Select(m => $"CAST(d_{m} AS Nullable(Decimal(18, 6)))"))}},
+               '{{Source}}', cur_export, {batch:String}
+        FROM
+        (
+            SELECT {{KeyList}}, cur_export,
+                   round(sumIf(cost, side = 1), 6) + sumIf(cost, side = 0) AS d_cost,
+                   sumIf(usage_amount, side = 1) + sumIf(usage_amount, side = 0) AS d_usage,
+                   max(abs(usage_amount)) AS u_scale,
+                   {{string.Join(",\n               ", NullableMeasures.Select(m =>
+                       $"if(countIf({m} IS NOT NULL) = 0, NULL, round(sumIf(ifNull({m}, 0), side = 1), 6) + sumIf(ifNull({m}, 0), side = 0)) AS d_{m}"))}}
+            FROM
+            (
+                SELECT assumeNotNull(n.hour) AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
+                       n.usage_type AS usage_type, n.resource_id AS resource_id,
+                       if(n.resource_type != '', n.resource_type, s.resource_type) AS resource_type,
+                       if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.customer, n.customer) AS customer,
+                       if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.cluster, n.cluster) AS cluster,
+                       if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.index_name, n.index_name) AS index_name,
+                       n.line_item_type AS line_item_type, n.pricing_unit AS pricing_unit, n.currency AS currency,
+                       n.commitment_arn AS commitment_arn, assumeNotNull(n.billing_period) AS billing_period,
+                       n.billed_tags AS billed_tags, {export:String} AS cur_export, toUInt8(1) AS side,
+                       toDecimal128(n.cost, 10) AS cost, n.usage_amount AS usage_amount,
+                       {{string.Join(", ", NullableMeasures.Select(m => $"n.{m} AS {m}"))}}
+                FROM ({{newLines}}) AS n
+                LEFT JOIN
+                (
+                    SELECT resource_id,
+                           toString(argMax(resource_type, observed_at)) AS resource_type,
+                           toString(argMax(customer, observed_at)) AS customer,
+                           argMax(cluster, observed_at) AS cluster,
+                           argMax(index_name, observed_at) AS index_name
+                    FROM resource_snapshots FINAL
+                    GROUP BY resource_id
+                ) AS s ON s.resource_id = n.resource_id
+                UNION ALL
+                SELECT {{HeldKeys}}, toString(h.cur_export) AS cur_export, toUInt8(0) AS side,
+                       -toDecimal128(h.cost, 10) AS cost, -h.usage_amount AS usage_amount,
+                       {{string.Join(", ", NullableMeasures.Select(m => $"-toDecimal128(h.{m}, 10) AS {m}"))}}
+                FROM cost_hourly AS h
+                WHERE h.source = '{{Source}}' AND h.billing_period = {period:Date} AND h.cur_export IN ({export:String}, '')
+            )
+            GROUP BY {{KeyList}}, cur_export
+        )
+        WHERE d_cost != 0 OR abs(d_usage) > 1e-9 * greatest(1.0, u_scale)
+           {{string.Concat(NullableMeasures.Select(m => $" OR ifNull(d_{m}, 0) != 0"))}}
+        SETTINGS join_use_nulls = 0, max_bytes_before_external_group_by = 400000000, {{CurFileSchema.ReadSettings}}
+        """;
+
+    /// <summary>One file's lines of one billing period; a line that no longer validates stops the commit.</summary>
+    public static string PeriodLines(string projection, string fileName) => $"""
+        SELECT * FROM ({projection})
+        WHERE billing_period = {"{period:Date}"}
+          AND throwIf(err != '', 'CUR file {fileName.Replace("'", "").Replace("\\", "")} changed while it was being read; it no longer validates') = 0
+        """;
+
+    /// <summary>Appends the negation of what a batch holds net (its rows plus any earlier partial reversal).</summary>
+    public static readonly string ReverseBatch = $$"""
+        INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
+        SELECT {{KeyList}}, -sum(cost) AS c, -sum(usage_amount) AS u,
+               {{string.Join(", ", NullableMeasures.Select(m => $"-sum({m})"))}}, source, cur_export, ingest_batch
+        FROM cost_hourly
+        WHERE ingest_batch = {batch:String} AND hour >= {min:DateTime('UTC')} AND hour <= {max:DateTime('UTC')}
+        GROUP BY {{KeyList}}, source, cur_export, ingest_batch
+        HAVING c != 0 OR abs(u) > 1e-9 * greatest(1.0, max(abs(usage_amount)))
+           {{string.Concat(NullableMeasures.Select(m => $" OR ifNull(sum({m}), 0) != 0"))}}
+        """;
+
+    private const string RollupKeys =
+        "day, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name, " +
+        "line_item_type, pricing_unit, currency, commitment_arn, billing_period";
+
+    /// <summary>Makes cost_rollup_daily equal the ledger over the days of [min, max] by appending the difference.</summary>
+    public static readonly string ReconcileRollup = $"""
+        INSERT INTO cost_rollup_daily ({RollupKeys}, cost, amortized_cost, net_amortized_cost, usage_amount, net_unblended_cost, public_on_demand_cost)
+        SELECT {RollupKeys}, sum(c) AS sc, sum(a) AS sa, sum(na) AS sna, sum(u) AS su, sum(nu) AS snu, sum(pod) AS spod
+        FROM
+        (
+            SELECT toDate(hour) AS day, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster,
+                   index_name, line_item_type, pricing_unit, currency, commitment_arn, billing_period,
+                   toDecimal128(cost, 6) AS c, toDecimal128(amortized_cost, 6) AS a, toDecimal128(net_amortized_cost, 6) AS na,
+                   usage_amount AS u, toDecimal128(net_unblended_cost, 6) AS nu, toDecimal128(public_on_demand_cost, 6) AS pod
+            FROM cost_hourly
+            WHERE toDate(hour) >= toDate({"{min:DateTime('UTC')}"}) AND toDate(hour) <= toDate({"{max:DateTime('UTC')}"})
+            UNION ALL
+            SELECT {RollupKeys}, -toDecimal128(cost, 6), -toDecimal128(amortized_cost, 6), -toDecimal128(net_amortized_cost, 6),
+                   -usage_amount, -toDecimal128(net_unblended_cost, 6), -toDecimal128(public_on_demand_cost, 6)
+            FROM cost_rollup_daily
+            WHERE day >= toDate({"{min:DateTime('UTC')}"}) AND day <= toDate({"{max:DateTime('UTC')}"})
+        )
+        GROUP BY {RollupKeys}
+        HAVING sc != 0 OR sa != 0 OR sna != 0 OR abs(su) > 1e-9 OR ifNull(snu, 0) != 0 OR ifNull(spod, 0) != 0
+        """;
+}
