@@ -116,29 +116,37 @@ public sealed class CurEstate : IAsyncLifetime
             var id = $"i-sp{i}";
             Hourly(Nov1, Dec1, h => Line(h, id, Box, 0.192m, 1, "SavingsPlanCoveredUsage", SpArn) with
             {
-                NetUnblendedCost = 0.192m, SavingsPlanEffectiveCost = 0.096m, SavingsPlanNetEffectiveCost = 0.0912m,
+                NetUnblendedCost = 0.192m,
+                SavingsPlanEffectiveCost = 0.096m,
+                SavingsPlanNetEffectiveCost = 0.0912m,
             });
             Hourly(Nov1, Dec1, h => Line(h, id, Box, -0.192m, 1, "SavingsPlanNegation", SpArn) with { NetUnblendedCost = -0.192m });
             Hourly(Dec1, Jan1, h => Line(h, id, Box, 0.192m, 1) with { NetUnblendedCost = 0.192m * 0.95m });
         }
         Hourly(Nov1, Dec1, h => Line(h, SpArn, "ComputeSP:1yrNoUpfront", 0.384m, 1, "SavingsPlanRecurringFee", SpArn, "", "") with
         {
-            SavingsPlanTotalCommitmentToDate = 0.384m, SavingsPlanUsedCommitment = 0.384m,
+            SavingsPlanTotalCommitmentToDate = 0.384m,
+            SavingsPlanUsedCommitment = 0.384m,
         });
 
         Hourly(Nov1, Jan1, h => Line(h, "i-ri1", Box, 0m, 1, "DiscountedUsage", Ri1) with
         {
-            NetUnblendedCost = 0m, ReservationEffectiveCost = 0.12m, ReservationNetEffectiveCost = 0.114m,
+            NetUnblendedCost = 0m,
+            ReservationEffectiveCost = 0.12m,
+            ReservationNetEffectiveCost = 0.114m,
         });
         Hourly(Nov1, Dec1, h => Line(h, "i-ri2", Box, 0m, 1, "DiscountedUsage", Ri2) with
         {
-            NetUnblendedCost = 0m, ReservationEffectiveCost = 0.12m, ReservationNetEffectiveCost = 0.114m,
+            NetUnblendedCost = 0m,
+            ReservationEffectiveCost = 0.12m,
+            ReservationNetEffectiveCost = 0.114m,
         });
         Hourly(Dec1, Jan1, h => Line(h, "i-ri2", Box, 0.192m, 1) with { NetUnblendedCost = 0.192m * 0.95m });
         foreach (var (arn, month, hours) in new[] { (Ri1, Nov1, 720), (Ri2, Nov1, 720), (Ri1, Dec1, 744) })
             Lines.Add(Line(month, "", Heavy, 0.08m * hours, hours, "RIFee", arn) with
             {
-                ReservationUnusedAmortizedUpfrontFee = 0m, ReservationUnusedRecurringFee = 0m,
+                ReservationUnusedAmortizedUpfrontFee = 0m,
+                ReservationUnusedRecurringFee = 0m,
             });
         Lines.Add(Line(Nov1, "", Heavy, 350.40m, 1, "Fee", Ri1, "", ""));
 
