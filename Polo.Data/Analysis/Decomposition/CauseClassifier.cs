@@ -1,4 +1,5 @@
 using System.Globalization;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
 
@@ -37,39 +38,39 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, Date
         Attribution All(string cause, params EventLine?[] evidence) =>
             new(cause, amount, evidence.Where(e => e is not null).Select(e => Ev(e!)).ToList());
 
-        if (r.Placements > 1 && Last("tag_changed") is { } tag) return All(CauseKind.TagChange, tag);
+        if (r.Placements > 1 && Last(EventTypes.TagChanged) is { } tag) return All(CauseKind.TagChange, tag);
 
-        if (amount > 0 && r.ResourceType is "ebs_volume" or "elastic_ip" && IsUnattached(r, inWindow, prior, out var detach))
+        if (amount > 0 && r.ResourceType is ResourceTypes.Volume or ResourceTypes.ElasticIp && IsUnattached(r, inWindow, prior, out var detach))
             return new Attribution(CauseKind.Orphaned, amount, detach is null
-                ? [new Evidence(period.End, r.ResourceId, "state", $"state {r.State}, attached to nothing", null)]
+                ? [new Evidence(period.End, r.ResourceId, EvidenceTypes.State, $"state {r.State}, attached to nothing", null)]
                 : [Ev(detach)]);
         if (amount > 0 && orphanSnapshots.TryGetValue(r.ResourceId, out var orphan))
-            return new Attribution(CauseKind.Orphaned, amount, [new Evidence(orphan.DeletedAt, r.ResourceId, "source_deleted",
+            return new Attribution(CauseKind.Orphaned, amount, [new Evidence(orphan.DeletedAt, r.ResourceId, EvidenceTypes.SourceDeleted,
                 string.Create(Inv, $"snapshot of {orphan.VolumeId}, deleted {orphan.DeletedAt:yyyy-MM-dd}"), null)]);
 
-        var deleted = Last("deleted");
+        var deleted = Last(EventTypes.Deleted);
         if (amount < 0 && deleted is not null) return All(CauseKind.Terminated, deleted);
 
-        var created = inWindow.FirstOrDefault(e => e.EventType == "created");
+        var created = inWindow.FirstOrDefault(e => e.EventType == EventTypes.Created);
         if (amount > 0 && created is not null) return All(CauseKind.Launched, created);
         var noBaseline = r.Lines.All(l => l.BaselineCost == 0 && l.BaselineUsage == 0);
         if (amount > 0 && prior is null && noBaseline && !r.FirstHourExact && r.FirstHour <= _windowStart) return null;
         if (amount > 0 && prior is null && noBaseline && r.FirstHour > _windowStart)
             return new Attribution(CauseKind.Launched, amount,
-                [new Evidence(r.FirstHour, r.ResourceId, "first_billed",
+                [new Evidence(r.FirstHour, r.ResourceId, EvidenceTypes.FirstBilled,
                     string.Create(Inv, $"first billed {When(r.FirstHour, r.FirstHourExact)}, no earlier history"), null)],
                 r.FirstHour);
 
-        if (Last("resized") is { } resized) return All(CauseKind.Resized, resized);
+        if (Last(EventTypes.Resized) is { } resized) return All(CauseKind.Resized, resized);
 
         var state = StateAttribution(r, amount, inWindow, prior, Ev);
         if (state is not null) return state;
 
-        var lifecycle = inWindow.Any(e => e.EventType is "created" or "deleted" or "state_changed" or "resized");
+        var lifecycle = inWindow.Any(e => e.EventType is EventTypes.Created or EventTypes.Deleted or EventTypes.StateChanged or EventTypes.Resized);
         var (bh, ph) = Hours(r);
         if (amount < 0 && !lifecycle && r.LastHour < dataEnd && r.Lines.All(l => l.PerBillingPeriod == 0))
             return new Attribution(CauseKind.BillingStopped, amount,
-                [new Evidence(r.LastHour, r.ResourceId, "last_billed",
+                [new Evidence(r.LastHour, r.ResourceId, EvidenceTypes.LastBilled,
                     string.Create(Inv, $"last billed {When(r.LastHour, r.FirstHourExact)}; billed {ph:0.#} h in the period vs {bh:0.#} h in the (scaled) baseline"),
                     null)], r.LastHour);
 
@@ -81,7 +82,7 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, Date
         var usage = UsageEvidence(r);
         if (usage.Count > 0 && UsedIn(r, baselineSide: true) && UsedIn(r, baselineSide: false))
         {
-            usage.InsertRange(0, inWindow.Where(e => e.EventType == "usage_changed").Select(Ev));
+            usage.InsertRange(0, inWindow.Where(e => e.EventType == EventTypes.UsageChanged).Select(Ev));
             return new Attribution(CauseKind.UsageChange, amount, usage);
         }
         return new Attribution(CauseKind.Unexplained, 0, inWindow.Select(Ev).ToList());
@@ -119,44 +120,44 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, Date
 
     private static bool IsUnattached(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior, out EventLine? detach)
     {
-        var last = inWindow.LastOrDefault(e => e.EventType is "attached" or "detached")
-                   ?? (prior?.EventType is "attached" or "detached" ? prior : null);
-        detach = last?.EventType == "detached" ? last : null;
+        var last = inWindow.LastOrDefault(e => e.EventType is EventTypes.Attached or EventTypes.Detached)
+                   ?? (prior?.EventType is EventTypes.Attached or EventTypes.Detached ? prior : null);
+        detach = last?.EventType == EventTypes.Detached ? last : null;
         if (last is not null) return detach is not null;
-        return r.State is "available" or "unassociated";
+        return ResourceStates.IsUnattached(r.State);
     }
 
     private Attribution? StateAttribution(ResourceChange r, decimal amount, IReadOnlyList<EventLine> inWindow,
         EventLine? prior, Func<EventLine, Evidence> ev)
     {
-        var changes = inWindow.Where(e => e.EventType == "state_changed").ToList();
+        var changes = inWindow.Where(e => e.EventType == EventTypes.StateChanged).ToList();
         if (changes.Count == 0) return null;
         var (bh, ph) = Hours(r);
         var inPeriod = changes.Where(e => e.EventTime >= period.Start && e.EventTime < period.End).ToList();
         var lastInPeriod = inPeriod.LastOrDefault();
-        var runningAtEnd = (changes[^1].Properties.GetValueOrDefault("new_state") ?? "") == "running";
+        var runningAtEnd = (changes[^1].Properties.GetValueOrDefault(EventProperties.NewState) ?? "") == ResourceStates.Running;
 
         if (amount > 0 && runningAtEnd && bh > 0 && ph > bh)
         {
             // It ran in the baseline too, and this time nobody stopped it: the run lasted longer.
             return new Attribution(CauseKind.RanLonger, amount, RanLongerEvidence(r, inWindow, prior, bh, ph, ev));
         }
-        if (amount > 0 && lastInPeriod is not null && IsTo(lastInPeriod, "running")) return new(CauseKind.Started, amount, [ev(lastInPeriod)]);
-        if (amount < 0 && changes.LastOrDefault(e => IsTo(e, "stopped")) is { } stop) return new(CauseKind.Stopped, amount, [ev(stop)]);
-        if (amount > 0 && changes.LastOrDefault(e => IsTo(e, "running")) is { } start) return new(CauseKind.Started, amount, [ev(start)]);
+        if (amount > 0 && lastInPeriod is not null && IsTo(lastInPeriod, ResourceStates.Running)) return new(CauseKind.Started, amount, [ev(lastInPeriod)]);
+        if (amount < 0 && changes.LastOrDefault(e => IsTo(e, ResourceStates.Stopped)) is { } stop) return new(CauseKind.Stopped, amount, [ev(stop)]);
+        if (amount > 0 && changes.LastOrDefault(e => IsTo(e, ResourceStates.Running)) is { } start) return new(CauseKind.Started, amount, [ev(start)]);
         return null;
     }
 
-    private static bool IsTo(EventLine e, string state) => e.Properties.GetValueOrDefault("new_state") == state;
+    private static bool IsTo(EventLine e, string state) => e.Properties.GetValueOrDefault(EventProperties.NewState) == state;
 
     private List<Evidence> RanLongerEvidence(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior,
         decimal bh, decimal ph, Func<EventLine, Evidence> ev)
     {
         var evidence = new List<Evidence>();
-        var launch = inWindow.LastOrDefault(e => e.EventType == "created" || IsTo(e, "running"))
-                     ?? (prior is not null && (prior.EventType == "created" || IsTo(prior, "running")) ? prior : null);
+        var launch = inWindow.LastOrDefault(e => e.EventType == EventTypes.Created || IsTo(e, ResourceStates.Running))
+                     ?? (prior is not null && (prior.EventType == EventTypes.Created || IsTo(prior, ResourceStates.Running)) ? prior : null);
         if (launch is not null) evidence.Add(ev(launch));
-        evidence.Add(new Evidence(period.End, r.ResourceId, "no_stop",
+        evidence.Add(new Evidence(period.End, r.ResourceId, EvidenceTypes.NoStop,
             string.Create(Inv, $"no stop since; ran {ph:0.#} h in the period vs {bh:0.#} h in the (scaled) baseline"), null));
         return evidence;
     }
@@ -171,7 +172,7 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, Date
             if (!LineItemTypes.IsUsage(l.LineItemType)) continue;
             var bu = r.ScaledUsage[i];
             if (Math.Abs(l.PeriodUsage - bu) < 1e-9 * Math.Max(1, Math.Abs(bu))) continue;
-            evidence.Add(new Evidence(r.LastHour, r.ResourceId, "usage", string.Create(Inv,
+            evidence.Add(new Evidence(r.LastHour, r.ResourceId, EvidenceTypes.Usage, string.Create(Inv,
                 $"{l.UsageType}: {MechanismSplitter.Qty(l.PeriodUsage, l.PricingUnit)} in the period vs {MechanismSplitter.Qty(bu, l.PricingUnit)} in the (scaled) baseline"),
                 null));
         }

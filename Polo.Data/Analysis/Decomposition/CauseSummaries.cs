@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>Same-kind causes summed per (cause, leaf node) over every resource's parts, unexplained first.</summary>

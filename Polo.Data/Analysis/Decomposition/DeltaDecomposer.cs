@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>
@@ -11,11 +13,12 @@ namespace Polo.Data.Analysis.Decomposition;
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
-    public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping groupBy = Grouping.Customer,
+    public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         if (baseline.End <= baseline.Start || period.End <= period.Start)
             throw new ArgumentException("Baseline and period must both be non-empty ranges.");
+        groupBy ??= Grouping.Customer;
         var lo = baseline.Start < period.Start ? baseline.Start : period.Start;
         var hi = baseline.End > period.End ? baseline.End : period.End;
 
@@ -23,7 +26,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
         var lines = (await linesTask.ConfigureAwait(false)).Select(Named).ToList();
         var events = await eventsTask.ConfigureAwait(false);
-        var snapshots = lines.Where(l => l.ResourceType == "ebs_snapshot").Select(l => l.ResourceId).Distinct().ToList();
+        var snapshots = lines.Where(l => l.ResourceType == ResourceTypes.Snapshot).Select(l => l.ResourceId).Distinct().ToList();
         var orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, snapshots, period.End, ct).ConfigureAwait(false);
 
         var scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;

@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>What a CUR line item type means for the decomposition: usage (priced per unit, split into usage and rate),

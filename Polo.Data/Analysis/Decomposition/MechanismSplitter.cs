@@ -1,4 +1,5 @@
 using System.Globalization;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
 
@@ -42,7 +43,7 @@ internal static class MechanismSplitter
             var figures = new UsageFigures(ub, up, unit, cb, cp, on);
             var coverage = cause == CauseKind.RateChange ? "" : string.Create(Inv, $"; covered {covP:P0} vs {covB:P0}");
             var summary = $"{g.Key}: {Qty(up, unit)} at {Rate(figures.PeriodRate, unit)} vs {Qty(ub, unit)} at {Rate(figures.BaselineRate, unit)}{coverage}";
-            parts.Add(new CausePart(cause, rate, [new Evidence(on ?? periodEnd, r.ResourceId, "rate", summary, null)], figures));
+            parts.Add(new CausePart(cause, rate, [new Evidence(on ?? periodEnd, r.ResourceId, EvidenceTypes.Rate, summary, null)], figures));
         }
 
         foreach (var x in indexed.Where(x => !LineItemTypes.IsUsage(x.Line.LineItemType)))
@@ -53,7 +54,7 @@ internal static class MechanismSplitter
             var how = l.PerBillingPeriod == 1 ? " (billed per billing period)" : "";
             var summary = $"{l.LineItemType} {l.UsageType}: {Money(l.PeriodCost)} in the period vs {Money(x.Baseline)} in the baseline{how}";
             parts.Add(new CausePart(LineItemTypes.Mechanism(l, delta), delta,
-                [new Evidence(periodEnd, r.ResourceId, "bill_line", summary, null)],
+                [new Evidence(periodEnd, r.ResourceId, EvidenceTypes.BillLine, summary, null)],
                 new UsageFigures(x.Usage, l.PeriodUsage, l.PricingUnit, x.Baseline, l.PeriodCost)));
         }
 

@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>Combines a resource's mechanism split with the lifecycle cause of its usage part into one
@@ -30,7 +32,7 @@ internal static class ResourceDeltas
     {
         var known = new List<Evidence>(usage.Evidence);
         if (split.Usage is { } f)
-            known.Add(new Evidence(r.LastHour, r.ResourceId, "known",
+            known.Add(new Evidence(r.LastHour, r.ResourceId, EvidenceTypes.Known,
                 $"{MechanismSplitter.Money(f.PeriodCost)} for {MechanismSplitter.Qty(f.PeriodUsage, f.Unit)} " +
                 $"({MechanismSplitter.Rate(f.PeriodRate, f.Unit)}) in the period vs {MechanismSplitter.Money(f.BaselineCost)} for " +
                 $"{MechanismSplitter.Qty(f.BaselineUsage, f.Unit)} ({MechanismSplitter.Rate(f.BaselineRate, f.Unit)}) in the (scaled) baseline",

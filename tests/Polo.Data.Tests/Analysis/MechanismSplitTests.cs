@@ -2,6 +2,7 @@ using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 using Xunit.Abstractions;
 using static Polo.Data.Tests.Analysis.Fixtures.CurEstate;
 
@@ -20,8 +21,8 @@ public sealed class MechanismSplitTests(CurEstate estate, ITestOutputHelper outp
         { CostType.Unblended, false }, { CostType.NetAmortized, true },
     };
 
-    private Task<DeltaDecomposition> Decompose(CostType type, bool rollup = true, Grouping by = Grouping.Service) =>
-        new DeltaDecomposer(estate.Ch, rollup).DecomposeAsync(November, December, by, costType: type);
+    private Task<DeltaDecomposition> Decompose(CostType type, bool rollup = true, Grouping? by = null) =>
+        new DeltaDecomposer(estate.Ch, rollup).DecomposeAsync(November, December, by ?? Grouping.Service, costType: type);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -2,6 +2,7 @@ using Polo.Data.Analysis;
 using Polo.Data.Embedded;
 using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
 
