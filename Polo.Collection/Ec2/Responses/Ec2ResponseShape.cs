@@ -1,0 +1,24 @@
+namespace Polo.Collection.Ec2.Responses;
+
+/// <summary>
+/// What a well-formed answer to one EC2 Describe call looks like on the wire (EC2 Query API, 2016-11-15): its root
+/// element, the list it must contain even when empty (<c>&lt;volumeSet/&gt;</c>), where each resource sits in that
+/// list, and which child names that resource's id.
+/// </summary>
+public sealed record Ec2ResponseShape(string Action, string ResourceType, string List, string[] ItemPath, string[] IdElements)
+{
+    public string Root => Action + "Response";
+
+    public static readonly IReadOnlyDictionary<string, Ec2ResponseShape> ByAction = new[]
+    {
+        new Ec2ResponseShape("DescribeInstances", "ec2_instance", "reservationSet", ["item", "instancesSet", "item"], ["instanceId"]),
+        new Ec2ResponseShape("DescribeVolumes", "ebs_volume", "volumeSet", ["item"], ["volumeId"]),
+        new Ec2ResponseShape("DescribeSnapshots", "ebs_snapshot", "snapshotSet", ["item"], ["snapshotId"]),
+        new Ec2ResponseShape("DescribeNatGateways", "nat_gateway", "natGatewaySet", ["item"], ["natGatewayId"]),
+        new Ec2ResponseShape("DescribeAddresses", "elastic_ip", "addressesSet", ["item"], ["allocationId", "publicIp"]),
+        new Ec2ResponseShape("DescribeNetworkInterfaces", "network_interface", "networkInterfaceSet", ["item"], ["networkInterfaceId"]),
+    }.ToDictionary(s => s.Action, StringComparer.Ordinal);
+
+    /// <summary>EC2 answers carry this namespace prefix (the API version follows).</summary>
+    public const string NamespacePrefix = "http://ec2.amazonaws.com/doc/";
+}
