@@ -4,6 +4,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Ec2.Responses;
 using Polo.Collection.Inventory;
 using Polo.Collection.Inventory.Safety;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Ec2;
 

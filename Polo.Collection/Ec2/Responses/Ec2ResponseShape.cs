@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Collection.Ec2.Responses;
 
 /// <summary>
@@ -11,12 +13,12 @@ public sealed record Ec2ResponseShape(string Action, string ResourceType, string
 
     public static readonly IReadOnlyDictionary<string, Ec2ResponseShape> ByAction = new[]
     {
-        new Ec2ResponseShape("DescribeInstances", "ec2_instance", "reservationSet", ["item", "instancesSet", "item"], ["instanceId"]),
-        new Ec2ResponseShape("DescribeVolumes", "ebs_volume", "volumeSet", ["item"], ["volumeId"]),
-        new Ec2ResponseShape("DescribeSnapshots", "ebs_snapshot", "snapshotSet", ["item"], ["snapshotId"]),
-        new Ec2ResponseShape("DescribeNatGateways", "nat_gateway", "natGatewaySet", ["item"], ["natGatewayId"]),
-        new Ec2ResponseShape("DescribeAddresses", "elastic_ip", "addressesSet", ["item"], ["allocationId", "publicIp"]),
-        new Ec2ResponseShape("DescribeNetworkInterfaces", "network_interface", "networkInterfaceSet", ["item"], ["networkInterfaceId"]),
+        new Ec2ResponseShape("DescribeInstances", ResourceTypes.Instance, "reservationSet", ["item", "instancesSet", "item"], ["instanceId"]),
+        new Ec2ResponseShape("DescribeVolumes", ResourceTypes.Volume, "volumeSet", ["item"], ["volumeId"]),
+        new Ec2ResponseShape("DescribeSnapshots", ResourceTypes.Snapshot, "snapshotSet", ["item"], ["snapshotId"]),
+        new Ec2ResponseShape("DescribeNatGateways", ResourceTypes.NatGateway, "natGatewaySet", ["item"], ["natGatewayId"]),
+        new Ec2ResponseShape("DescribeAddresses", ResourceTypes.ElasticIp, "addressesSet", ["item"], ["allocationId", "publicIp"]),
+        new Ec2ResponseShape("DescribeNetworkInterfaces", ResourceTypes.NetworkInterface, "networkInterfaceSet", ["item"], ["networkInterfaceId"]),
     }.ToDictionary(s => s.Action, StringComparer.Ordinal);
 
     /// <summary>EC2 answers carry this namespace prefix (the API version follows).</summary>
