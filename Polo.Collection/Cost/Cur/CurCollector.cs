@@ -110,10 +110,13 @@ public sealed class CurCollector(
         {
             ct.ThrowIfCancellationRequested();
             var name = plan.Name(path);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 var enginePath = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? zips.Extract(path, name) : path;
-                facts.Add(await CurFileCheck.RunAsync(ch, new CurFile(name, path, enginePath, CurFile.FormatOf(enginePath)), options.TagKeys, ct));
+                var checkedFile = await CurFileCheck.RunAsync(ch, new CurFile(name, path, enginePath, CurFile.FormatOf(enginePath)), options.TagKeys, ct);
+                facts.Add(checkedFile);
+                _log.LogInformation("CUR file {File}: {Lines} valid lines checked in {Ms} ms", name, checkedFile.Lines, sw.ElapsedMilliseconds);
             }
             catch (CurFormatException e)
             {
@@ -128,14 +131,15 @@ public sealed class CurCollector(
     {
         try
         {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             var result = await writer.CommitAsync(period, ct);
             if (result.Skipped) { run.Unchanged++; return; }
             run.Replaced++;
             run.Written += result.RowsWritten;
             run.Lines += period.Lines;
             run.AccountNames.AddRange(period.Files.SelectMany(f => f.AccountNames));
-            _log.LogInformation("CUR {Period}: {Files} file(s), {Lines} lines, {Rows} ledger rows written",
-                period, period.Files.Count, period.Lines, result.RowsWritten);
+            _log.LogInformation("CUR {Period}: {Files} file(s), {Lines} lines, {Rows} ledger rows written in {Ms} ms",
+                period, period.Files.Count, period.Lines, result.RowsWritten, sw.ElapsedMilliseconds);
         }
         catch (ClickHouseException e)
         {
