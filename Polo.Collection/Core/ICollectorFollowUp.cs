@@ -2,7 +2,7 @@ namespace Polo.Collection.Core;
 
 /// <summary>
 /// A step the runner takes after a collector's successful run (e.g. the bill inventory refresh after "cur"). Its
-/// summary is appended to the run's detail; a failure fails the run with a message saying what landed.
+/// summary is appended to the run's detail (rows written stay the collector's own); a failure fails the run with a message saying what landed.
 /// </summary>
 public interface ICollectorFollowUp
 {

@@ -156,7 +156,8 @@ public sealed class CollectorRunner
         return finished;
     }
 
-    /// <summary>Runs the follow-up steps of <paramref name="collector"/>; their rows and summaries join the outcome. A failing
+    /// <summary>Runs the follow-up steps of <paramref name="collector"/>; their summaries join the outcome's detail (the rows
+    /// count stays the collector's own). A failing
     /// step fails the run, saying that the collector's own rows did land.</summary>
     private async Task<CollectorOutcome> FollowUpAsync(string collector, CollectorOutcome outcome, CancellationToken ct)
     {
@@ -172,7 +173,7 @@ public sealed class CollectorRunner
                 throw new InvalidOperationException(
                     $"{outcome.Rows} rows landed ({outcome.Detail}), but the follow-up step failed: {e.Message}", e);
             }
-            outcome = new CollectorOutcome(outcome.Rows + more.Rows,
+            outcome = new CollectorOutcome(outcome.Rows,
                 string.Join("; ", new[] { outcome.Detail, more.Detail }.Where(d => !string.IsNullOrEmpty(d))));
         }
         return outcome;

@@ -15,6 +15,7 @@ public static class AnalysisServiceCollectionExtensions
         services.AddSingleton<ICostQueries>(sp => new CostQueries(sp.GetRequiredService<IClickHouse>(), sp.GetRequiredService<IDeltaDecomposer>()));
         services.AddSingleton<IHierarchyQueries>(sp => new HierarchyQueries(sp.GetRequiredService<IClickHouse>()));
         services.AddSingleton<IResourceQueries>(sp => new ResourceQueries(sp.GetRequiredService<IClickHouse>()));
+        services.AddSingleton(sp => new CurrencyQueries(sp.GetRequiredService<IClickHouse>()));
         return services;
     }
 }

@@ -19,7 +19,8 @@ public sealed record Kpis(
     decimal Cost,
     decimal PreviousCost,
     decimal Unexplained,
-    IReadOnlyList<GroupCost> TopMovers)
+    IReadOnlyList<GroupCost> TopMovers,
+    Grouping MoversBy = Grouping.Customer)
 {
     public decimal Delta => Cost - PreviousCost;
     public decimal? DeltaPercent => PreviousCost == 0 ? null : Delta / PreviousCost * 100m;

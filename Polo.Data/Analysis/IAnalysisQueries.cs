@@ -12,7 +12,12 @@ public interface ICostQueries
     Task<IReadOnlyList<CostSeries>> DailyByAsync(TimeRange range, Grouping by, int top = 8, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
     /// <summary>Each group's cost in range and in the previous equal-length range, largest first.</summary>
     Task<IReadOnlyList<GroupCost>> BreakdownAsync(TimeRange range, Grouping by, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
-    Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
+    /// <summary>Headline figures; top movers are the groups of <paramref name="moversBy"/> whose cost moved most.</summary>
+    Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, Grouping moversBy = Grouping.Customer,
+        CancellationToken ct = default);
+    /// <summary>The grouping that shows structure in a range: customers where the bill carries hierarchy tags, else
+    /// accounts where there are several, else services (never one "unassigned" bar).</summary>
+    Task<Grouping> StructureAsync(TimeRange range, CancellationToken ct = default);
 }
 
 public interface IHierarchyQueries

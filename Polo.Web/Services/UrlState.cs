@@ -6,7 +6,7 @@ namespace Polo.Web.Services;
 public static class UrlState
 {
     /// <summary>Query keys that travel with navigation between pages.</summary>
-    public static readonly string[] Shared = ["from", "to", "theme"];
+    public static readonly string[] Shared = ["from", "to", "theme", "cost"];
 
     public static IReadOnlyDictionary<string, string> Query(string uri)
     {

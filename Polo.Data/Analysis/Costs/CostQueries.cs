@@ -121,14 +121,29 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
     }
 
     /// <summary>Headline figures; unexplained comes from decomposing the range against the previous one.
-    /// Top movers: the five customers (or unassigned cost) whose cost moved most.</summary>
-    public async Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default)
+    /// Top movers: the five groups of <paramref name="moversBy"/> (customers by default) whose cost moved most.</summary>
+    public async Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, Grouping moversBy = Grouping.Customer,
+        CancellationToken ct = default)
     {
-        var breakdownTask = BreakdownAsync(range, Grouping.Customer, null, costType, ct);
-        var decomposition = await decomposer.DecomposeAsync(range.Previous(), range, Grouping.Customer, null, costType, ct)
+        var breakdownTask = BreakdownAsync(range, moversBy, null, costType, ct);
+        var decomposition = await decomposer.DecomposeAsync(range.Previous(), range, moversBy, null, costType, ct)
             .ConfigureAwait(false);
         var breakdown = await breakdownTask.ConfigureAwait(false);
         var movers = breakdown.Where(g => g.Delta != 0).OrderByDescending(g => Math.Abs(g.Delta)).ThenBy(g => g.Key).Take(5).ToList();
-        return new Kpis(range, breakdown.Sum(g => g.Cost), breakdown.Sum(g => g.PreviousCost), decomposition.Unexplained, movers);
+        return new Kpis(range, breakdown.Sum(g => g.Cost), breakdown.Sum(g => g.PreviousCost), decomposition.Unexplained, movers,
+            moversBy);
+    }
+
+    private sealed record StructureRow(long Tagged, long Accounts);
+
+    public async Task<Grouping> StructureAsync(TimeRange range, CancellationToken ct = default)
+    {
+        var p = new QueryParams();
+        var src = CostSource.For(range);
+        var row = (await ch.QueryAsync<StructureRow>($"""
+            SELECT countIf(customer != '') AS tagged, uniqExact(account_id) AS accounts
+            FROM {src.Table} WHERE {src.Between(range, p, "r")}
+            """, p, ct).ConfigureAwait(false)).Single();
+        return row.Tagged > 0 ? Grouping.Customer : row.Accounts > 1 ? Grouping.Account : Grouping.Service;
     }
 }

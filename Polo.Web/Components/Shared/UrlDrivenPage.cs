@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Polo.Data;
+using Polo.Data.Analysis;
+using Polo.Data.Analysis.Costs;
 using Polo.Web.Services;
+using Polo.Web.Services.State;
 
 namespace Polo.Web.Components.Shared;
 
@@ -24,6 +27,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] private DataChangeNotifier Notifier { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
+    [Inject] private CurrencyQueries Currencies { get; set; } = default!;
 
     /// <summary>True while a load triggered by the URL runs (live reloads keep showing the current figures).</summary>
     protected bool Loading { get; private set; } = true;
@@ -56,6 +60,16 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         // component was reused: the path shown now is the one this page owns.
         _path = PathOf(Nav.Uri);
         return ApplyAsync(Nav.Uri);
+    }
+
+    /// <summary>The one currency of the periods a page shows; amounts are then formatted in it (<see cref="Money"/>).
+    /// Periods billed in two currencies throw <see cref="MixedCurrencyException"/>: the page shows its message instead of
+    /// a sum.</summary>
+    protected async Task<string> CurrencyOfAsync(IReadOnlyCollection<TimeRange> periods, CancellationToken ct)
+    {
+        var currency = await Currencies.SingleAsync(periods, ct);
+        Money.Currency = currency;
+        return currency;
     }
 
     /// <summary>Reloads with the current URL (retry button, live refresh).</summary>

@@ -7,10 +7,14 @@ namespace Polo.Web.Services.State;
 /// The time range a page shows and the baseline it compares against, read from the URL.
 /// URL form: <c>from</c>/<c>to</c> are inclusive UTC days (<c>2026-08-01</c>); <c>bfrom</c>/<c>bto</c> an optional
 /// explicit baseline, otherwise the previous range of equal length. Bad values never throw: they fall back to the
-/// defaults and <see cref="Problems"/> says what was ignored, for the page to show.
+/// defaults and <see cref="Problems"/> says what was ignored, for the page to show. <c>cost</c> picks the
+/// <see cref="Data.Analysis.CostType"/> every amount on the page is read in (default amortized).
 /// </summary>
-public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool BaselineIsExplicit, IReadOnlyList<string> Problems)
+public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool BaselineIsExplicit, IReadOnlyList<string> Problems,
+    CostType CostType = CostTypes.Default)
 {
+    public const string CostKey = "cost";
+
     public const int DefaultDays = 30;
     public const string DayFormat = "yyyy-MM-dd";
 
@@ -29,6 +33,7 @@ public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool Ba
     public static RangeSelection From(IReadOnlyDictionary<string, string> query, DataExtent? extent, DateTime? utcNow = null)
     {
         var problems = new List<string>();
+        var costType = ParseCostType(query, problems);
         var lastDay = extent?.LastHour is { } last ? DateOnly.FromDateTime(last) : DateOnly.FromDateTime(utcNow ?? DateTime.UtcNow);
         var from = ParseDay(query, "from", problems);
         var to = ParseDay(query, "to", problems);
@@ -47,12 +52,21 @@ public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool Ba
         var bto = ParseDay(query, "bto", problems);
         if (bfrom is { } bf && bto is { } bt)
         {
-            if (bf <= bt) return new RangeSelection(range, ToRange(bf, bt), true, problems);
+            if (bf <= bt) return new RangeSelection(range, ToRange(bf, bt), true, problems, costType);
             problems.Add($"The comparison period starts ({bf:yyyy-MM-dd}) after it ends ({bt:yyyy-MM-dd}); comparing with the previous {range.Length.TotalDays:0} days instead.");
         }
         else if (bfrom is not null || bto is not null)
             problems.Add("A comparison period needs both 'bfrom' and 'bto'; comparing with the previous period of equal length instead.");
-        return new RangeSelection(range, range.Previous(), false, problems);
+        return new RangeSelection(range, range.Previous(), false, problems, costType);
+    }
+
+    /// <summary>The cost type of the URL's <c>cost</c> key; an unknown value falls back to the default with a problem.</summary>
+    public static CostType ParseCostType(IReadOnlyDictionary<string, string> query, List<string> problems)
+    {
+        var raw = query.GetValueOrDefault(CostKey);
+        if (CostTypes.TryParse(raw, out var type)) return type;
+        problems.Add($"'{CostKey}' must be one of {string.Join(", ", CostTypes.All.Select(t => t.ToUrl()))} (got '{Truncate(raw!)}'); showing {CostTypes.Default.ToUrl()}.");
+        return CostTypes.Default;
     }
 
     public static TimeRange ToRange(DateOnly firstDay, DateOnly lastDay) =>

@@ -57,11 +57,11 @@ public sealed class DashboardPageTests(RepricedDemoEstate estate) : WebTestConte
     }
 
     [Fact]
-    public async Task Spike_links_open_the_delta_for_the_biggest_day_over_day_jump()
+    public async Task Spike_links_open_the_delta_for_the_biggest_day_over_day_jump_up_or_down()
     {
         var daily = await Get<ICostQueries>().DailyAsync(new TimeRange(Week.Start.AddDays(-1), Week.End));
-        var biggest = daily.Zip(daily.Skip(1)).Select(p => (Day: DateOnly.FromDateTime(p.Second.Bucket), Rise: p.Second.Cost - p.First.Cost))
-            .Where(p => p.Rise > 0).MaxBy(p => p.Rise);
+        var changes = daily.Zip(daily.Skip(1)).Select(p => (Day: DateOnly.FromDateTime(p.Second.Bucket), Rise: p.Second.Cost - p.First.Cost)).ToList();
+        var biggest = changes.Where(p => p.Rise != 0).MaxBy(p => Math.Abs(p.Rise));
 
         var cut = RenderAt<DashboardPage>("/?" + WeekQuery);
         cut.WaitFor("spike-link");
@@ -71,6 +71,11 @@ public sealed class DashboardPageTests(RepricedDemoEstate estate) : WebTestConte
         Assert.Equal($"/delta?from={d:yyyy-MM-dd}&to={d:yyyy-MM-dd}&bfrom={d.AddDays(-7):yyyy-MM-dd}&bto={d.AddDays(-1):yyyy-MM-dd}",
             first.GetAttribute("href"));
         Assert.Contains(Money.Signed(biggest.Rise), first.TextContent);
+        // Drops are listed too, as drops.
+        var shown = cut.All("spike-link").Select(a => (a.GetAttribute("data-day"), a.GetAttribute("data-direction"))).ToList();
+        var expected = changes.Where(p => p.Rise != 0).OrderByDescending(p => Math.Abs(p.Rise)).ThenBy(p => p.Day).Take(5)
+            .Select(p => ((string?)RangeSelection.Day(p.Day), (string?)(p.Rise < 0 ? "drop" : "rise"))).ToList();
+        Assert.Equal(expected, shown);
     }
 
     [Fact]

@@ -77,10 +77,10 @@ public sealed record ResourcesView(
     /// <summary>The node the query filters by: the explicit node, else the customer.</summary>
     public string? FilterNode => Node ?? (Customer is null ? null : NodeId.Customer(Customer));
 
-    public ResourceQuery ToQuery(TimeRange costRange, int? page = null) => new(
+    public ResourceQuery ToQuery(TimeRange costRange, int? page = null, CostType costType = CostTypes.Default) => new(
         Search: Search, ResourceType: Type, AccountId: Account, NodeId: FilterNode,
         SortBy: Sort, Direction: Descending ? SortDirection.Descending : SortDirection.Ascending,
-        Page: (page ?? Page) - 1, PageSize: Size, CostRange: costRange);
+        Page: (page ?? Page) - 1, PageSize: Size, CostRange: costRange, CostType: costType);
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
