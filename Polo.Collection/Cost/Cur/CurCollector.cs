@@ -37,7 +37,7 @@ public sealed class CurCollector(
             throw new DirectoryNotFoundException($"CUR folder '{options.Folder}' does not exist.");
 
         var commits = new CurCommitLog(ch);
-        var recovered = await RecoverAsync(commits, ct);
+        var recovered = await CurCommitLog.RecoverInterruptedAsync(ch, ct);
         var plan = CurBillPlan.Scan(Path.GetFullPath(options.Folder));
         var failures = new List<CurFormatException>(plan.Problems);
         var writer = new CurPeriodWriter(ch, options.TagKeys);
@@ -94,13 +94,6 @@ public sealed class CurCollector(
             $", {plan.DataFileCount} file(s) found");
     }
 
-    private static async Task<int> RecoverAsync(CurCommitLog commits, CancellationToken ct)
-    {
-        await CurCommitLog.Gate.WaitAsync(ct);
-        try { return await commits.RecoverAsync(ct); }
-        finally { CurCommitLog.Gate.Release(); }
-    }
-
     /// <summary>Validates each file (engine pass); bad ones are added to <paramref name="failures"/> and left out.</summary>
     private async Task<List<CurFileFacts>> CheckAsync(CurBillPlan plan, IEnumerable<string> paths, CurZipExtractor zips,
         List<CurFormatException> failures, CancellationToken ct)
@@ -131,6 +124,7 @@ public sealed class CurCollector(
     {
         try
         {
+            _log.LogInformation("CUR {Period}: committing {Lines} lines from {Files} file(s)", period, period.Lines, period.Files.Count);
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var result = await writer.CommitAsync(period, ct);
             if (result.Skipped) { run.Unchanged++; return; }
