@@ -15,7 +15,7 @@ internal sealed record PlannedCause(string CauseId, string Kind, string Descript
 /// fleet, shared NAT/EIP/ELB infrastructure, internal dev/staging/test/data workloads, background churn, and four
 /// injected causes whose effect the decomposition must find.
 /// </summary>
-internal sealed class DemoEstateBuilder
+internal sealed partial class DemoEstateBuilder
 {
     private readonly DemoEstateOptions _o;
     private readonly Random _rng;
@@ -49,6 +49,7 @@ internal sealed class DemoEstateBuilder
         InjectTestClusterRanLonger();
         InjectOrphanedVolumes();
         InjectNatSpike();
+        InjectAnomalies(); // last: its random ids do not shift the rest of the estate
         return this;
     }
 

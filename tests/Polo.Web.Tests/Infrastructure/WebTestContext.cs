@@ -6,6 +6,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Budgets;
 using Polo.Web.Services;
 
 namespace Polo.Web.Tests.Infrastructure;
@@ -31,6 +32,7 @@ public class WebTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<DataChangeNotifier>();
         Services.AddSingleton<DemoSeedStatus>();
         Services.AddPoloAnalysis();
+        Services.AddPoloBudgets();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
