@@ -112,5 +112,5 @@ public sealed class DailyForecaster
         };
     }
 
-    private static decimal Money(double v) => Math.Round((decimal)v, 2, MidpointRounding.AwayFromZero);
+    private static decimal Money(double v) => double.IsFinite(v) ? Math.Round((decimal)v, 2, MidpointRounding.AwayFromZero) : 0m;
 }

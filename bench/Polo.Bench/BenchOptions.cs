@@ -3,7 +3,7 @@ namespace Polo.Bench;
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet")
 {
-    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "decompose10", "cur"];
+    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
     public const string Usage = """
         dotnet run -c Release --project bench/Polo.Bench [-- options]
