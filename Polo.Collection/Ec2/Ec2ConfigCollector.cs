@@ -1,6 +1,7 @@
 using Polo.Collection.Aws;
 using Polo.Collection.Core;
 using Polo.Collection.Inventory;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Ec2;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Polo.Collection.Inventory;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Ec2;
 
@@ -35,10 +36,10 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
         {
             var state = i.State?.Name?.Value ?? "";
             // Terminated instances linger in the API for a while; to us they are gone.
-            if (state == "terminated" || string.IsNullOrEmpty(i.InstanceId)) continue;
+            if (state == ResourceStates.Terminated || string.IsNullOrEmpty(i.InstanceId)) continue;
             var tags = Tags(i.Tags);
-            var props = Props(("instance_type", i.InstanceType?.Value), ("availability_zone", i.Placement?.AvailabilityZone),
-                ("vpc_id", i.VpcId), ("subnet_id", i.SubnetId));
+            var props = Props((EventProperties.InstanceType, i.InstanceType?.Value), (EventProperties.AvailabilityZone, i.Placement?.AvailabilityZone),
+                (EventProperties.VpcId, i.VpcId), (EventProperties.SubnetId, i.SubnetId));
             result.Add(new ObservedResource(i.InstanceId, ResourceTypes.Instance, NameOf(tags), state, tags, props,
                 Utc(i.LaunchTime), []));
         }
@@ -55,8 +56,8 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
             if (string.IsNullOrEmpty(v.VolumeId)) continue;
             var tags = Tags(v.Tags);
             var attachedTo = (v.Attachments ?? []).Select(a => a.InstanceId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
-            var props = Props(("size_gb", Num(v.Size)), ("volume_type", v.VolumeType?.Value), ("iops", Num(v.Iops)),
-                ("throughput", Num(v.Throughput)), ("availability_zone", v.AvailabilityZone));
+            var props = Props((EventProperties.SizeGb, Num(v.Size)), (EventProperties.VolumeType, v.VolumeType?.Value), (EventProperties.Iops, Num(v.Iops)),
+                (EventProperties.Throughput, Num(v.Throughput)), (EventProperties.AvailabilityZone, v.AvailabilityZone));
             var edges = attachedTo == null ? new List<ObservedEdge>() : [new ObservedEdge(Relations.AttachedTo, attachedTo)];
             result.Add(new ObservedResource(v.VolumeId, ResourceTypes.Volume, NameOf(tags), v.State?.Value ?? "", tags,
                 props, Utc(v.CreateTime), edges));
@@ -74,7 +75,7 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
         {
             if (string.IsNullOrEmpty(s.SnapshotId)) continue;
             var tags = Tags(s.Tags);
-            var props = Props(("size_gb", Num(s.VolumeSize)), ("volume_id", s.VolumeId));
+            var props = Props((EventProperties.SizeGb, Num(s.VolumeSize)), (EventProperties.VolumeId, s.VolumeId));
             // Snapshots copied from elsewhere carry the placeholder volume vol-ffffffff.
             var edges = string.IsNullOrEmpty(s.VolumeId) || s.VolumeId == "vol-ffffffff"
                 ? new List<ObservedEdge>() : [new ObservedEdge(Relations.SnapshotOf, s.VolumeId)];
@@ -92,9 +93,9 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
         await foreach (var n in pages)
         {
             var state = n.State?.Value ?? "";
-            if (state == "deleted" || string.IsNullOrEmpty(n.NatGatewayId)) continue;
+            if (state == ResourceStates.Deleted || string.IsNullOrEmpty(n.NatGatewayId)) continue;
             var tags = Tags(n.Tags);
-            var props = Props(("vpc_id", n.VpcId), ("subnet_id", n.SubnetId), ("connectivity_type", n.ConnectivityType?.Value));
+            var props = Props((EventProperties.VpcId, n.VpcId), (EventProperties.SubnetId, n.SubnetId), (EventProperties.ConnectivityType, n.ConnectivityType?.Value));
             result.Add(new ObservedResource(n.NatGatewayId, ResourceTypes.NatGateway, NameOf(tags), state, tags, props,
                 Utc(n.CreateTime), []));
         }
@@ -111,12 +112,12 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
             var id = !string.IsNullOrEmpty(a.AllocationId) ? a.AllocationId : a.PublicIp;
             if (string.IsNullOrEmpty(id)) continue;
             var tags = Tags(a.Tags);
-            var props = Props(("public_ip", a.PublicIp), ("domain", a.Domain?.Value), ("instance_id", a.InstanceId),
-                ("network_interface_id", a.NetworkInterfaceId));
+            var props = Props((EventProperties.PublicIp, a.PublicIp), (EventProperties.Domain, a.Domain?.Value), (EventProperties.InstanceId, a.InstanceId),
+                (EventProperties.NetworkInterfaceId, a.NetworkInterfaceId));
             var edges = new List<ObservedEdge>();
             if (!string.IsNullOrEmpty(a.InstanceId)) edges.Add(new ObservedEdge(Relations.AssociatedWith, a.InstanceId));
             else if (!string.IsNullOrEmpty(a.NetworkInterfaceId)) edges.Add(new ObservedEdge(Relations.AssociatedWith, a.NetworkInterfaceId));
-            var state = string.IsNullOrEmpty(a.AssociationId) && edges.Count == 0 ? "unassociated" : "associated";
+            var state = string.IsNullOrEmpty(a.AssociationId) && edges.Count == 0 ? ResourceStates.Unassociated : ResourceStates.Associated;
             result.Add(new ObservedResource(id, ResourceTypes.ElasticIp, NameOf(tags), state, tags, props, null, edges));
         }
         return result;
@@ -133,8 +134,8 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
             if (string.IsNullOrEmpty(n.NetworkInterfaceId)) continue;
             var tags = Tags(n.TagSet);
             var type = n.InterfaceType?.Value ?? "";
-            var props = Props(("interface_type", type), ("description", n.Description), ("requester_id", n.RequesterId),
-                ("private_ip", n.PrivateIpAddress), ("subnet_id", n.SubnetId), ("vpc_id", n.VpcId));
+            var props = Props((EventProperties.InterfaceType, type), (EventProperties.Description, n.Description), (EventProperties.RequesterId, n.RequesterId),
+                (EventProperties.PrivateIp, n.PrivateIpAddress), (EventProperties.SubnetId, n.SubnetId), (EventProperties.VpcId, n.VpcId));
             var edges = new List<ObservedEdge>();
             var balancer = LoadBalancerName(n);
             if (balancer != null)
@@ -142,8 +143,8 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
                 var lbId = $"elb-{balancer}";
                 edges.Add(new ObservedEdge(Relations.InterfaceOf, lbId));
                 if (!balancers.ContainsKey(lbId))
-                    balancers[lbId] = new ObservedResource(lbId, ResourceTypes.LoadBalancer, balancer, "active", tags,
-                        Props(("kind", BalancerKind(balancer, type)), ("vpc_id", n.VpcId)), null, []);
+                    balancers[lbId] = new ObservedResource(lbId, ResourceTypes.LoadBalancer, balancer, ResourceStates.Active, tags,
+                        Props((EventProperties.Kind, BalancerKind(balancer, type)), (EventProperties.VpcId, n.VpcId)), null, []);
             }
             else if (NatGatewayOf(n) is { } nat) edges.Add(new ObservedEdge(Relations.InterfaceOf, nat));
             else if (!string.IsNullOrEmpty(n.Attachment?.InstanceId)) edges.Add(new ObservedEdge(Relations.InterfaceOf, n.Attachment.InstanceId));
@@ -194,7 +195,7 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2)
     {
         var description = n.Description ?? "";
         var at = description.IndexOf("nat-", StringComparison.Ordinal);
-        if (n.InterfaceType?.Value != "nat_gateway" && !description.StartsWith("Interface for NAT Gateway", StringComparison.Ordinal))
+        if (n.InterfaceType?.Value != ResourceTypes.NatGateway && !description.StartsWith("Interface for NAT Gateway", StringComparison.Ordinal))
             return null;
         return at >= 0 ? description[at..].Split(' ')[0] : null;
     }

@@ -1,5 +1,6 @@
 using Polo.Collection.Configuration;
-using Polo.Data.Analysis.Sql;
+using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Inventory;
 
@@ -32,10 +33,10 @@ public sealed class HierarchyTags(HierarchyTagOptions keys)
         {
             var cluster = NodeId.Cluster(identity.Customer, identity.Cluster);
             if (identity.IndexName != "")
-                chain.Add((NodeId.Index(identity.Customer, identity.Cluster, identity.IndexName), "index", identity.IndexName, cluster));
-            chain.Add((cluster, "cluster", identity.Cluster, customer));
+                chain.Add((NodeId.Index(identity.Customer, identity.Cluster, identity.IndexName), NodeKinds.Index, identity.IndexName, cluster));
+            chain.Add((cluster, NodeKinds.Cluster, identity.Cluster, customer));
         }
-        chain.Add((customer, "customer", identity.Customer, ""));
+        chain.Add((customer, NodeKinds.Customer, identity.Customer, ""));
         return chain;
     }
 }

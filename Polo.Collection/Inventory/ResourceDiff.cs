@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Polo.Data.Rows;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Inventory;
 
@@ -50,9 +51,9 @@ public sealed class ResourceDiff(string accountId, string region, string source,
 
         foreach (var old in current.Where(c => !seen.ContainsKey(c.ResourceId)))
         {
-            var state = old.ResourceType == ResourceTypes.Instance ? "terminated" : "deleted";
+            var state = old.ResourceType == ResourceTypes.Instance ? ResourceStates.Terminated : ResourceStates.Deleted;
             result.Events.Add(Event(old.ResourceId, old.ResourceType, old.Identity, EventTypes.Deleted, now,
-                $"{old.State}|{old.ObservedAt:O}", new() { ["last_state"] = old.State }));
+                $"{old.State}|{old.ObservedAt:O}", new() { [EventProperties.LastState] = old.State }));
             result.Snapshots.Add(new SnapshotRow(old.ResourceId, accountId, region, old.ResourceType, old.Name, state,
                 old.Customer, old.Cluster, old.IndexName, old.Tags, old.Properties, old.CreatedAt, now, 1, now));
             foreach (var e in edgesBefore.GetValueOrDefault(old.ResourceId) ?? [])
@@ -63,7 +64,7 @@ public sealed class ResourceDiff(string accountId, string region, string source,
 
     private List<EventRow> Created(ObservedResource o, Identity identity, DateTime now)
     {
-        var props = new Dictionary<string, string>(o.Properties) { ["state"] = o.State };
+        var props = new Dictionary<string, string>(o.Properties) { [EventProperties.State] = o.State };
         return [Event(o.ResourceId, o.ResourceType, identity, EventTypes.Created, o.CreatedAt ?? now, "new", props)];
     }
 
@@ -74,11 +75,11 @@ public sealed class ResourceDiff(string accountId, string region, string source,
 
         if (Resize(o, old) is { } resize)
             events.Add(Event(o.ResourceId, o.ResourceType, identity, EventTypes.Resized, now,
-                $"{resize["old"]}->{resize["new"]}|{since}", resize));
+                $"{resize[EventProperties.Old]}->{resize[EventProperties.New]}|{since}", resize));
 
         if (old.State != o.State)
             events.Add(Event(o.ResourceId, o.ResourceType, identity, EventTypes.StateChanged, now,
-                $"{old.State}->{o.State}|{since}", new() { ["old_state"] = old.State, ["new_state"] = o.State }));
+                $"{old.State}->{o.State}|{since}", new() { [EventProperties.OldState] = old.State, [EventProperties.NewState] = o.State }));
 
         foreach (var key in old.Tags.Keys.Union(o.Tags.Keys).Order(StringComparer.Ordinal))
         {
@@ -86,7 +87,7 @@ public sealed class ResourceDiff(string accountId, string region, string source,
             var now_ = o.Tags.GetValueOrDefault(key, "");
             if (was == now_ && old.Tags.ContainsKey(key) == o.Tags.ContainsKey(key)) continue;
             events.Add(Event(o.ResourceId, o.ResourceType, identity, EventTypes.TagChanged, now,
-                $"{key}:{was}->{now_}|{since}", new() { ["key"] = key, ["old"] = was, ["new"] = now_ }));
+                $"{key}:{was}->{now_}|{since}", new() { [EventProperties.Key] = key, [EventProperties.Old] = was, [EventProperties.New] = now_ }));
         }
         return events;
     }
@@ -96,17 +97,17 @@ public sealed class ResourceDiff(string accountId, string region, string source,
     {
         string[] fields = o.ResourceType switch
         {
-            ResourceTypes.Instance => ["instance_type"],
-            ResourceTypes.Volume => ["size_gb", "volume_type", "iops"],
+            ResourceTypes.Instance => [EventProperties.InstanceType],
+            ResourceTypes.Volume => [EventProperties.SizeGb, EventProperties.VolumeType, EventProperties.Iops],
             _ => [],
         };
         var changed = fields.Where(f => old.Properties.GetValueOrDefault(f, "") != o.Properties.GetValueOrDefault(f, "")).ToList();
         if (changed.Count == 0) return null;
         string Describe(IReadOnlyDictionary<string, string> p) => o.ResourceType == ResourceTypes.Instance
-            ? p.GetValueOrDefault("instance_type", "")
-            : $"{p.GetValueOrDefault("size_gb", "?")} GiB {p.GetValueOrDefault("volume_type", "")}"
-              + (p.TryGetValue("iops", out var iops) ? $" {iops} IOPS" : "");
-        var props = new Dictionary<string, string> { ["old"] = Describe(old.Properties), ["new"] = Describe(o.Properties) };
+            ? p.GetValueOrDefault(EventProperties.InstanceType, "")
+            : $"{p.GetValueOrDefault(EventProperties.SizeGb, "?")} GiB {p.GetValueOrDefault(EventProperties.VolumeType, "")}"
+              + (p.TryGetValue(EventProperties.Iops, out var iops) ? $" {iops} IOPS" : "");
+        var props = new Dictionary<string, string> { [EventProperties.Old] = Describe(old.Properties), [EventProperties.New] = Describe(o.Properties) };
         foreach (var f in changed)
         {
             props[$"old_{f}"] = old.Properties.GetValueOrDefault(f, "");
@@ -129,7 +130,7 @@ public sealed class ResourceDiff(string accountId, string region, string source,
             result.Relationships.Add(new RelationshipRow(accountId, o.ResourceId, e.Relation, e.ToId, now, 0, now));
             if (e.Relation == Relations.AttachedTo)
                 events.Add(Event(o.ResourceId, o.ResourceType, identity, EventTypes.Attached, now, $"{e.ToId}|{since}",
-                    new() { ["target"] = e.ToId }));
+                    new() { [EventProperties.Target] = e.ToId }));
         }
         foreach (var b in before)
         {
@@ -138,7 +139,7 @@ public sealed class ResourceDiff(string accountId, string region, string source,
             result.Relationships.Add(new RelationshipRow(accountId, b.FromId, b.Relation, b.ToId, b.ValidFrom, 1, now));
             if (b.Relation == Relations.AttachedTo)
                 events.Add(Event(o.ResourceId, o.ResourceType, identity, EventTypes.Detached, now, $"{b.ToId}|{since}",
-                    new() { ["target"] = b.ToId }));
+                    new() { [EventProperties.Target] = b.ToId }));
         }
         return changed;
     }

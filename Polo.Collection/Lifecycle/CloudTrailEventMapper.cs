@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Polo.Collection.Cost.Tagging;
+using Polo.Data.Vocabulary;
 using static Polo.Collection.Lifecycle.CloudTrailJson;
 
 namespace Polo.Collection.Lifecycle;
@@ -47,24 +48,24 @@ public static class CloudTrailEventMapper
             var events = name switch
             {
                 "RunInstances" => RunInstances(ctx),
-                "TerminateInstances" => Instances(ctx, "deleted", null),
-                "StopInstances" => Instances(ctx, "state_changed", "stopped"),
-                "StartInstances" => Instances(ctx, "state_changed", "running"),
+                "TerminateInstances" => Instances(ctx, EventTypes.Deleted, null),
+                "StopInstances" => Instances(ctx, EventTypes.StateChanged, ResourceStates.Stopped),
+                "StartInstances" => Instances(ctx, EventTypes.StateChanged, ResourceStates.Running),
                 "ModifyInstanceAttribute" => ModifyInstanceAttribute(ctx),
                 "ModifyVolume" => ModifyVolume(ctx),
-                "CreateVolume" => Created(ctx, "ebs_volume", Find(ctx.Response, "volumeId"),
-                    ("size_gb", Str(ctx.Response, "size")), ("volume_type", Str(ctx.Response, "volumeType"))),
-                "DeleteVolume" => Deleted(ctx, "ebs_volume", Find(ctx.Request, "volumeId")),
-                "AttachVolume" => Attachment(ctx, "attached"),
-                "DetachVolume" => Attachment(ctx, "detached"),
-                "CreateSnapshot" => Created(ctx, "ebs_snapshot", Find(ctx.Response, "snapshotId"),
-                    ("size_gb", Str(ctx.Response, "volumeSize")), ("volume_id", Str(ctx.Response, "volumeId"))),
-                "DeleteSnapshot" => Deleted(ctx, "ebs_snapshot", Find(ctx.Request, "snapshotId")),
-                "CreateNatGateway" => Created(ctx, "nat_gateway", Find(ctx.Response, "natGatewayId")),
-                "DeleteNatGateway" => Deleted(ctx, "nat_gateway", Find(ctx.Request, "natGatewayId") ?? Find(ctx.Response, "natGatewayId")),
-                "AllocateAddress" => Created(ctx, "elastic_ip", Find(ctx.Response, "allocationId"),
-                    ("public_ip", Str(ctx.Response, "publicIp"))),
-                "ReleaseAddress" => Deleted(ctx, "elastic_ip", Find(ctx.Request, "allocationId")),
+                "CreateVolume" => Created(ctx, ResourceTypes.Volume, Find(ctx.Response, "volumeId"),
+                    (EventProperties.SizeGb, Str(ctx.Response, "size")), (EventProperties.VolumeType, Str(ctx.Response, "volumeType"))),
+                "DeleteVolume" => Deleted(ctx, ResourceTypes.Volume, Find(ctx.Request, "volumeId")),
+                "AttachVolume" => Attachment(ctx, EventTypes.Attached),
+                "DetachVolume" => Attachment(ctx, EventTypes.Detached),
+                "CreateSnapshot" => Created(ctx, ResourceTypes.Snapshot, Find(ctx.Response, "snapshotId"),
+                    (EventProperties.SizeGb, Str(ctx.Response, "volumeSize")), (EventProperties.VolumeId, Str(ctx.Response, "volumeId"))),
+                "DeleteSnapshot" => Deleted(ctx, ResourceTypes.Snapshot, Find(ctx.Request, "snapshotId")),
+                "CreateNatGateway" => Created(ctx, ResourceTypes.NatGateway, Find(ctx.Response, "natGatewayId")),
+                "DeleteNatGateway" => Deleted(ctx, ResourceTypes.NatGateway, Find(ctx.Request, "natGatewayId") ?? Find(ctx.Response, "natGatewayId")),
+                "AllocateAddress" => Created(ctx, ResourceTypes.ElasticIp, Find(ctx.Response, "allocationId"),
+                    (EventProperties.PublicIp, Str(ctx.Response, "publicIp"))),
+                "ReleaseAddress" => Deleted(ctx, ResourceTypes.ElasticIp, Find(ctx.Request, "allocationId")),
                 "CreateTags" => Tags(ctx, delete: false),
                 "DeleteTags" => Tags(ctx, delete: true),
                 _ => null,
@@ -91,9 +92,9 @@ public static class CloudTrailEventMapper
         return Items(c.Response, "instancesSet")
             .Select(i => (Id: Str(i, "instanceId"), Item: i))
             .Where(x => !string.IsNullOrEmpty(x.Id))
-            .Select(x => c.Event(x.Id!, "ec2_instance", "created",
-                [("instance_type", Str(x.Item, "instanceType") ?? Str(c.Request, "instanceType")),
-                 ("state", Str(Obj(x.Item, "instanceState"), "name") ?? Str(Obj(x.Item, "currentState"), "name"))], tags))
+            .Select(x => c.Event(x.Id!, ResourceTypes.Instance, EventTypes.Created,
+                [(EventProperties.InstanceType, Str(x.Item, "instanceType") ?? Str(c.Request, "instanceType")),
+                 (EventProperties.State, Str(Obj(x.Item, "instanceState"), "name") ?? Str(Obj(x.Item, "currentState"), "name"))], tags))
             .ToList();
     }
 
@@ -106,18 +107,18 @@ public static class CloudTrailEventMapper
             .Select(i => (Id: Str(i, "instanceId"), Item: i))
             .Where(x => !string.IsNullOrEmpty(x.Id))
             .Select(x => newState is null
-                ? c.Event(x.Id!, "ec2_instance", eventType)
-                : c.Event(x.Id!, "ec2_instance", eventType,
-                    [("old_state", Settled(Str(Obj(x.Item, "previousState"), "name"))), ("new_state", newState)]))
+                ? c.Event(x.Id!, ResourceTypes.Instance, eventType)
+                : c.Event(x.Id!, ResourceTypes.Instance, eventType,
+                    [(EventProperties.OldState, Settled(Str(Obj(x.Item, "previousState"), "name"))), (EventProperties.NewState, newState)]))
             .ToList();
     }
 
     /// <summary>CloudTrail reports transitional states (stopping, pending); the analysis speaks in settled ones.</summary>
     private static string? Settled(string? state) => state switch
     {
-        "pending" => "running",
-        "stopping" => "stopped",
-        "shutting-down" => "terminated",
+        ResourceStates.Pending => ResourceStates.Running,
+        ResourceStates.Stopping => ResourceStates.Stopped,
+        ResourceStates.ShuttingDown => ResourceStates.Terminated,
         _ => state,
     };
 
@@ -133,7 +134,7 @@ public static class CloudTrailEventMapper
         }
         if (newType is null) return null;
         var id = Str(c.Request, "instanceId");
-        return id is null ? [] : [c.Event(id, "ec2_instance", "resized", [("new", newType), ("attribute", "instance_type")])];
+        return id is null ? [] : [c.Event(id, ResourceTypes.Instance, EventTypes.Resized, [(EventProperties.New, newType), (EventProperties.Attribute, EventProperties.InstanceType)])];
     }
 
     private static List<LifecycleEvent> ModifyVolume(Context c)
@@ -148,26 +149,26 @@ public static class CloudTrailEventMapper
         var sizeChanged = newSize is not null && newSize != oldSize;
         return
         [
-            c.Event(id, "ebs_volume", "resized",
+            c.Event(id, ResourceTypes.Volume, EventTypes.Resized,
             [
-                ("old", sizeChanged ? oldSize : oldType), ("new", sizeChanged ? newSize : newType),
-                ("old_size_gb", oldSize), ("new_size_gb", newSize), ("old_volume_type", oldType), ("new_volume_type", newType),
+                (EventProperties.Old, sizeChanged ? oldSize : oldType), (EventProperties.New, sizeChanged ? newSize : newType),
+                (EventProperties.OldSizeGb, oldSize), (EventProperties.NewSizeGb, newSize), (EventProperties.OldVolumeType, oldType), (EventProperties.NewVolumeType, newType),
             ]),
         ];
     }
 
     private static List<LifecycleEvent> Created(Context c, string type, string? id, params (string, string?)[] props) =>
-        id is null ? [] : [c.Event(id, type, "created", props, TagSpecifications(c.Request, null))];
+        id is null ? [] : [c.Event(id, type, EventTypes.Created, props, TagSpecifications(c.Request, null))];
 
     private static List<LifecycleEvent> Deleted(Context c, string type, string? id) =>
-        id is null ? [] : [c.Event(id, type, "deleted")];
+        id is null ? [] : [c.Event(id, type, EventTypes.Deleted)];
 
     /// <summary>Attach/detach: the event sits on the volume, targeting the instance.</summary>
     private static List<LifecycleEvent> Attachment(Context c, string eventType)
     {
         var volume = Str(c.Request, "volumeId") ?? Str(c.Response, "volumeId");
         var instance = Str(c.Request, "instanceId") ?? Str(c.Response, "instanceId");
-        return volume is null ? [] : [c.Event(volume, "ebs_volume", eventType, [("target", instance), ("device", Str(c.Request, "device"))])];
+        return volume is null ? [] : [c.Event(volume, ResourceTypes.Volume, eventType, [(EventProperties.Target, instance), (EventProperties.Device, Str(c.Request, "device"))])];
     }
 
     /// <summary>CreateTags / DeleteTags: one tag_changed per resource; the removed or set tags travel with the event.</summary>
@@ -179,7 +180,7 @@ public static class CloudTrailEventMapper
         return Items(c.Request, "resourcesSet")
             .Select(r => Str(r, "resourceId"))
             .Where(id => !string.IsNullOrEmpty(id))
-            .Select(id => c.Event(id!, CostVocabulary.ResourceType(id!), "tag_changed", tags: tags))
+            .Select(id => c.Event(id!, CostVocabulary.ResourceType(id!), EventTypes.TagChanged, tags: tags))
             .ToList();
     }
 

@@ -4,6 +4,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
 using Polo.Data.Rows;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Lifecycle;
 
@@ -41,10 +42,10 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
         var identity = known is null ? HierarchyIdentity.None : new HierarchyIdentity(known.Customer, known.Cluster, known.IndexName);
         identity = Apply(identity, e.Tags);
         var props = new Dictionary<string, string>(e.Properties);
-        if (e.EventType == "tag_changed") DescribeTagChange(props, e.Tags, known);
-        if (e.EventType == "resized" && !props.ContainsKey("old") && known is not null
-            && known.Properties.TryGetValue("instance_type", out var oldType))
-            props["old"] = oldType;
+        if (e.EventType == EventTypes.TagChanged) DescribeTagChange(props, e.Tags, known);
+        if (e.EventType == EventTypes.Resized && !props.ContainsKey(EventProperties.Old) && known is not null
+            && known.Properties.TryGetValue(EventProperties.InstanceType, out var oldType))
+            props[EventProperties.Old] = oldType;
         var type = e.ResourceType != "" ? e.ResourceType : known?.ResourceType ?? "";
         return new EventRow(e.EventTime, eventId, e.AccountId, e.Region, e.ResourceId, type, e.EventType, Source,
             e.Actor, identity.Customer, identity.Cluster, identity.IndexName, props);
@@ -69,9 +70,9 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
         if (tags.Count == 0) return;
         var hierarchy = new[] { tagKeys.Customer, tagKeys.Cluster, tagKeys.Index };
         var main = tags.Keys.FirstOrDefault(k => hierarchy.Any(h => HierarchyTagResolver.IsNameOf(k, h))) ?? tags.Keys.First();
-        props["key"] = main;
-        props["old"] = known?.Tags.GetValueOrDefault(main) ?? "";
-        props["new"] = tags[main] ?? "";
-        props["tags"] = string.Join(",", tags.Select(t => t.Value is null ? $"-{t.Key}" : $"{t.Key}={t.Value}"));
+        props[EventProperties.Key] = main;
+        props[EventProperties.Old] = known?.Tags.GetValueOrDefault(main) ?? "";
+        props[EventProperties.New] = tags[main] ?? "";
+        props[EventProperties.Tags] = string.Join(",", tags.Select(t => t.Value is null ? $"-{t.Key}" : $"{t.Key}={t.Value}"));
     }
 }

@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis;
 
 public sealed record CostPoint(DateTime Bucket, decimal Cost);
@@ -19,9 +21,11 @@ public sealed record Kpis(
     decimal Cost,
     decimal PreviousCost,
     decimal Unexplained,
-    IReadOnlyList<GroupCost> TopMovers,
-    Grouping MoversBy = Grouping.Customer)
+    IReadOnlyList<GroupCost> TopMovers)
 {
+    /// <summary>The grouping the top movers are groups of.</summary>
+    public Grouping MoversBy { get; init; } = Grouping.Customer;
+
     public decimal Delta => Cost - PreviousCost;
     public decimal? DeltaPercent => PreviousCost == 0 ? null : Delta / PreviousCost * 100m;
 }

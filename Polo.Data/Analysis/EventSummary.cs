@@ -1,3 +1,4 @@
+using Polo.Data.Vocabulary;
 namespace Polo.Data.Analysis;
 
 /// <summary>Readable one-line descriptions of resource events from their type and properties.</summary>
@@ -8,15 +9,15 @@ public static class EventSummary
         string Get(string k) => p.TryGetValue(k, out var v) ? v : "?";
         return eventType switch
         {
-            "created" => p.ContainsKey("instance_type") ? $"launched {Get("instance_type")}"
-                : p.ContainsKey("size_gb") ? $"created {Get("size_gb")} GiB" : "created",
-            "deleted" => "deleted",
-            "resized" => $"resized {Get("old")} → {Get("new")}",
-            "state_changed" => $"state {Get("old_state")} → {Get("new_state")}",
-            "tag_changed" => $"tag {Get("key")}: '{Get("old")}' → '{Get("new")}'",
-            "attached" => $"attached to {Get("target")}",
-            "detached" => $"detached from {Get("target")}",
-            "usage_changed" => $"usage {Get("metric")} {Get("old")} → {Get("new")}",
+            EventTypes.Created => p.ContainsKey(EventProperties.InstanceType) ? $"launched {Get(EventProperties.InstanceType)}"
+                : p.ContainsKey(EventProperties.SizeGb) ? $"created {Get(EventProperties.SizeGb)} GiB" : "created",
+            EventTypes.Deleted => "deleted",
+            EventTypes.Resized => $"resized {Get(EventProperties.Old)} → {Get(EventProperties.New)}",
+            EventTypes.StateChanged => $"state {Get(EventProperties.OldState)} → {Get(EventProperties.NewState)}",
+            EventTypes.TagChanged => $"tag {Get(EventProperties.Key)}: '{Get(EventProperties.Old)}' → '{Get(EventProperties.New)}'",
+            EventTypes.Attached => $"attached to {Get(EventProperties.Target)}",
+            EventTypes.Detached => $"detached from {Get(EventProperties.Target)}",
+            EventTypes.UsageChanged => $"usage {Get(EventProperties.Metric)} {Get(EventProperties.Old)} → {Get(EventProperties.New)}",
             _ => eventType.Replace('_', ' '),
         };
     }

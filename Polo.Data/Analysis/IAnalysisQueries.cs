@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis;
 
 /// <summary>Read side for the UI, all SQL on ClickHouse (cost from cost_rollup_daily / cost_hourly). Every amount is of
@@ -13,7 +15,7 @@ public interface ICostQueries
     /// <summary>Each group's cost in range and in the previous equal-length range, largest first.</summary>
     Task<IReadOnlyList<GroupCost>> BreakdownAsync(TimeRange range, Grouping by, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
     /// <summary>Headline figures; top movers are the groups of <paramref name="moversBy"/> whose cost moved most.</summary>
-    Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, Grouping moversBy = Grouping.Customer,
+    Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, Grouping? moversBy = null,
         CancellationToken ct = default);
     /// <summary>The grouping that shows structure in a range: customers where the bill carries hierarchy tags, else
     /// accounts where there are several, else services (never one "unassigned" bar).</summary>
@@ -37,6 +39,6 @@ public interface IResourceQueries
 
 public interface IDeltaDecomposer
 {
-    Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping groupBy = Grouping.Customer,
+    Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Polo.Data.Analysis;
 using Polo.Data.Rows;
+using Polo.Data.Vocabulary;
 using static Polo.Data.Demo.DemoCatalog;
 
 namespace Polo.Data.Demo;
@@ -82,20 +83,20 @@ internal sealed partial class DemoEstateBuilder
         }
 
         // Background churn: hooli retires one index.
-        var hooliIndex = Resources.Where(r => r.Placement.Customer == "hooli" && r.Type is "ec2_instance" or "ebs_volume")
+        var hooliIndex = Resources.Where(r => r.Placement.Customer == "hooli" && r.Type is ResourceTypes.Instance or ResourceTypes.Volume)
             .Select(r => r.Placement.IndexName).FirstOrDefault();
         if (hooliIndex != null)
             foreach (var r in Resources.Where(r => r.Placement.Customer == "hooli" && r.Placement.IndexName == hooliIndex).ToList())
                 Delete(r, DaysBeforeEnd(Math.Min(20, _o.Days / 3.0)).AddHours(14));
 
         // Background tag change: one umbrella node is re-tagged to another index.
-        var moved = Resources.FirstOrDefault(r => r.Placement.Customer == "umbrella" && r.Type == "ec2_instance");
+        var moved = Resources.FirstOrDefault(r => r.Placement.Customer == "umbrella" && r.Type == ResourceTypes.Instance);
         if (moved != null)
         {
             var at = DaysBeforeEnd(Math.Min(15, _o.Days / 4.0)).AddHours(11);
             var target = moved.Placement with { IndexName = moved.Placement.IndexName == "events" ? "catalog" : "events" };
             Nodes.Add((target.Customer, target.Cluster, target.IndexName));
-            moved.Event(at, "tag_changed", ("key", "index"), ("old", moved.Placement.IndexName), ("new", target.IndexName));
+            moved.Event(at, EventTypes.TagChanged, (EventProperties.Key, "index"), (EventProperties.Old, moved.Placement.IndexName), (EventProperties.New, target.IndexName));
             moved.ChangeFrom(at, p => p with { Placement = target });
             moved.Placement = target;
         }
@@ -133,24 +134,24 @@ internal sealed partial class DemoEstateBuilder
             var p = new Placement(account, "", "", "");
             var created = _start.AddDays(-_rng.Next(200, 700));
             var nat = Nat(p, created, gbPerHour: account.Name == "prod-shared" ? 20 : 2 + _rng.Next(10));
-            var eip = Resource("eipalloc", "elastic_ip", p, created, $"{account.Name}-nat-ip", "associated");
+            var eip = Resource("eipalloc", ResourceTypes.ElasticIp, p, created, $"{account.Name}-nat-ip", ResourceStates.Associated);
             eip.Pieces.Add(new CostPiece(p, "AmazonEC2", "PublicIPv4:InUseAddress", created, End(eip), PublicIpv4Hour, 1));
-            Relate(account, eip.Id, "associated_with", nat.Id, created);
+            Relate(account, eip.Id, Relations.AssociatedWith, nat.Id, created);
         }
         for (var k = 0; k < 3; k++)
         {
             var account = Accounts[_rng.Next(Accounts.Length)];
             var p = new Placement(account, "", "", "");
-            var eip = Resource("eipalloc", "elastic_ip", p, _start.AddDays(-_rng.Next(30, 300)), $"unused-ip-{k + 1}", "unassociated");
+            var eip = Resource("eipalloc", ResourceTypes.ElasticIp, p, _start.AddDays(-_rng.Next(30, 300)), $"unused-ip-{k + 1}", ResourceStates.Unassociated);
             eip.Pieces.Add(new CostPiece(p, "AmazonEC2", "ElasticIP:IdleAddress", eip.CreatedAt, End(eip), PublicIpv4Hour, 1));
         }
         // Archive snapshots in the logging account.
         var archive = new Placement(Accounts[14], "", "", "");
         for (var k = 0; k < 4; k++)
         {
-            var snap = Resource("snap", "ebs_snapshot", archive, _start.AddDays(-_rng.Next(100, 500)), $"archive-{k + 1}", "completed");
+            var snap = Resource("snap", ResourceTypes.Snapshot, archive, _start.AddDays(-_rng.Next(100, 500)), $"archive-{k + 1}", ResourceStates.Completed);
             var gb = 2000 + 500 * k;
-            snap.Properties["size_gb"] = gb.ToString(CultureInfo.InvariantCulture);
+            snap.Properties[EventProperties.SizeGb] = gb.ToString(CultureInfo.InvariantCulture);
             snap.Pieces.Add(new CostPiece(archive, "AmazonEBS", "EBS:SnapshotUsage", snap.CreatedAt, End(snap), PerHour(SnapshotPerGbMonth, gb), gb / 730.0));
         }
     }
@@ -187,11 +188,11 @@ internal sealed partial class DemoEstateBuilder
     private void InjectScaleUp()
     {
         var at = DaysBeforeEnd(Math.Min(10, _o.Days / 4.0));
-        var nodes = Resources.Where(r => r.Type == "ec2_instance" && r.Placement is { Customer: "acme", Cluster: "prod-1", IndexName: "search" }).ToList();
+        var nodes = Resources.Where(r => r.Type == ResourceTypes.Instance && r.Placement is { Customer: "acme", Cluster: "prod-1", IndexName: "search" }).ToList();
         foreach (var node in nodes)
         {
-            node.Event(at, "resized", ("old", "r5.xlarge"), ("new", "r5.4xlarge"));
-            node.Properties["instance_type"] = "r5.4xlarge";
+            node.Event(at, EventTypes.Resized, (EventProperties.Old, "r5.xlarge"), (EventProperties.New, "r5.4xlarge"));
+            node.Properties[EventProperties.InstanceType] = "r5.4xlarge";
             node.ChangeFrom(at, p => p.UsageType.StartsWith("BoxUsage:", StringComparison.Ordinal)
                 ? p with { UsageType = "BoxUsage:r5.4xlarge", HourlyCost = InstancePrice["r5.4xlarge"] }
                 : p);
@@ -199,7 +200,7 @@ internal sealed partial class DemoEstateBuilder
         var len = _end - at;
         Causes.Add(new PlannedCause("scale-up-acme-search", CauseKind.Resized,
             $"customer acme's search index scaled up: {nodes.Count} data nodes r5.xlarge → r5.4xlarge",
-            "index:acme/prod-1/search", nodes.Select(n => n.Id).ToList(),
+            NodeId.Index("acme", "prod-1", "search"), nodes.Select(n => n.Id).ToList(),
             new TimeRange(at - len, at), new TimeRange(at, _end)));
     }
 
@@ -212,23 +213,23 @@ internal sealed partial class DemoEstateBuilder
         var ids = new List<string>();
         for (var n = 0; n < 8; n++)
         {
-            var i = Resource("i", "ec2_instance", p, created, $"loadtest-{n + 1}", "running");
-            i.Properties["instance_type"] = "i3.4xlarge";
-            i.Event(created, "created", ("instance_type", "i3.4xlarge"), ("state", "stopped"));
+            var i = Resource("i", ResourceTypes.Instance, p, created, $"loadtest-{n + 1}", ResourceStates.Running);
+            i.Properties[EventProperties.InstanceType] = "i3.4xlarge";
+            i.Event(created, EventTypes.Created, (EventProperties.InstanceType, "i3.4xlarge"), (EventProperties.State, ResourceStates.Stopped));
             Volume(p, 500, created, i);
             ids.Add(i.Id);
             for (var week = (int)Math.Floor(_o.Days / 7.0); week >= 1; week--)
             {
                 var runStart = DaysBeforeEnd(7 * week);
                 var runEnd = week == 1 ? _end : runStart.AddDays(2);
-                i.Event(runStart, "state_changed", ("old_state", "stopped"), ("new_state", "running"));
-                if (week != 1) i.Event(runEnd, "state_changed", ("old_state", "running"), ("new_state", "stopped"));
+                i.Event(runStart, EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Stopped), (EventProperties.NewState, ResourceStates.Running));
+                if (week != 1) i.Event(runEnd, EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Running), (EventProperties.NewState, ResourceStates.Stopped));
                 i.Pieces.Add(new CostPiece(p, "AmazonEC2", "BoxUsage:i3.4xlarge", runStart, runEnd, InstancePrice["i3.4xlarge"], 1));
             }
         }
         Causes.Add(new PlannedCause("test-cluster-ran-longer", CauseKind.RanLonger,
             "test cluster loadtest ran 5 days longer than its usual 2-day run (never stopped)",
-            "cluster:internal/loadtest", ids,
+            NodeId.Cluster("internal", "loadtest"), ids,
             new TimeRange(DaysBeforeEnd(14), DaysBeforeEnd(7)), new TimeRange(DaysBeforeEnd(7), _end)));
     }
 
@@ -246,28 +247,28 @@ internal sealed partial class DemoEstateBuilder
             var created = _start.AddDays(day).AddHours(1);
             var volume = Volume(p, 500, created, worker, name: $"scratch-{created:yyyyMMdd}");
             var detached = created.AddHours(6);
-            volume.Event(detached, "detached", ("target", worker.Id));
-            volume.State = "available";
-            Relationships.Add(new RelationshipRow(p.Account.Id, volume.Id, "attached_to", worker.Id, created, 1, detached));
+            volume.Event(detached, EventTypes.Detached, (EventProperties.Target, worker.Id));
+            volume.State = ResourceStates.Available;
+            Relationships.Add(new RelationshipRow(p.Account.Id, volume.Id, Relations.AttachedTo, worker.Id, created, 1, detached));
             if (created < broken) Delete(volume, detached);
             else orphans.Add(volume.Id);
         }
         Causes.Add(new PlannedCause("orphaned-scratch-volumes", CauseKind.Orphaned,
             $"{orphans.Count} detached scratch volumes accumulated after the pipeline's cleanup broke",
-            "cluster:internal/data-pipeline", orphans,
+            NodeId.Cluster("internal", "data-pipeline"), orphans,
             new TimeRange(broken.AddDays(-half), broken), new TimeRange(broken, _end), PeriodCostOnly: true));
     }
 
     /// <summary>The shared NAT gateway's processed bytes jump fivefold.</summary>
     private void InjectNatSpike()
     {
-        var nat = Resources.First(r => r.Type == "nat_gateway" && r.Placement.Account.Name == "prod-shared");
+        var nat = Resources.First(r => r.Type == ResourceTypes.NatGateway && r.Placement.Account.Name == "prod-shared");
         var at = DaysBeforeEnd(Math.Min(5, _o.Days / 4.0));
         nat.ChangeFrom(at, p => p.UsageType == "NatGateway-Bytes" ? p with { HourlyUsage = 100, HourlyCost = 100 * NatPerGb } : p);
         var len = _end - at;
         Causes.Add(new PlannedCause("nat-traffic-spike", CauseKind.UsageChange,
             "prod-shared NAT gateway traffic rose from 20 to 100 GB/hour",
-            $"account:{nat.Placement.Account.Id}", [nat.Id], new TimeRange(at - len, at), new TimeRange(at, _end)));
+            NodeId.Flat(NodeKinds.Account, nat.Placement.Account.Id), [nat.Id], new TimeRange(at - len, at), new TimeRange(at, _end)));
     }
 
     // ---- resource factories ------------------------------------------------------------------------------------
@@ -290,63 +291,63 @@ internal sealed partial class DemoEstateBuilder
 
     private ResourceDraft Instance(Placement p, string type, DateTime created, string name)
     {
-        var i = Resource("i", "ec2_instance", p, created, name, "running");
-        i.Properties["instance_type"] = type;
-        i.Event(created, "created", ("instance_type", type));
+        var i = Resource("i", ResourceTypes.Instance, p, created, name, ResourceStates.Running);
+        i.Properties[EventProperties.InstanceType] = type;
+        i.Event(created, EventTypes.Created, (EventProperties.InstanceType, type));
         i.Pieces.Add(new CostPiece(p, "AmazonEC2", $"BoxUsage:{type}", created, _end, InstancePrice[type], 1));
         return i;
     }
 
     private ResourceDraft Volume(Placement p, int gb, DateTime created, ResourceDraft attachTo, string? name = null)
     {
-        var v = Resource("vol", "ebs_volume", p, created, name ?? $"{attachTo.Name}-data", "in-use");
-        v.Properties["size_gb"] = gb.ToString(CultureInfo.InvariantCulture);
-        v.Properties["volume_type"] = "gp3";
-        v.Event(created, "created", ("size_gb", v.Properties["size_gb"]), ("volume_type", "gp3"));
-        v.Event(created, "attached", ("target", attachTo.Id));
+        var v = Resource("vol", ResourceTypes.Volume, p, created, name ?? $"{attachTo.Name}-data", ResourceStates.InUse);
+        v.Properties[EventProperties.SizeGb] = gb.ToString(CultureInfo.InvariantCulture);
+        v.Properties[EventProperties.VolumeType] = "gp3";
+        v.Event(created, EventTypes.Created, (EventProperties.SizeGb, v.Properties[EventProperties.SizeGb]), (EventProperties.VolumeType, "gp3"));
+        v.Event(created, EventTypes.Attached, (EventProperties.Target, attachTo.Id));
         v.Pieces.Add(new CostPiece(p, "AmazonEBS", "EBS:VolumeUsage.gp3", created, _end, PerHour(Gp3PerGbMonth, gb), gb / 730.0));
-        Relate(p.Account, v.Id, "attached_to", attachTo.Id, created);
+        Relate(p.Account, v.Id, Relations.AttachedTo, attachTo.Id, created);
         return v;
     }
 
     private void Snapshot(ResourceDraft volume, DateTime created)
     {
-        var gb = int.Parse(volume.Properties["size_gb"], CultureInfo.InvariantCulture) / 2;
-        var s = Resource("snap", "ebs_snapshot", volume.Placement, created, $"{volume.Name}-backup", "completed");
-        s.Properties["size_gb"] = gb.ToString(CultureInfo.InvariantCulture);
-        s.Event(created, "created", ("size_gb", s.Properties["size_gb"]));
+        var gb = int.Parse(volume.Properties[EventProperties.SizeGb], CultureInfo.InvariantCulture) / 2;
+        var s = Resource("snap", ResourceTypes.Snapshot, volume.Placement, created, $"{volume.Name}-backup", ResourceStates.Completed);
+        s.Properties[EventProperties.SizeGb] = gb.ToString(CultureInfo.InvariantCulture);
+        s.Event(created, EventTypes.Created, (EventProperties.SizeGb, s.Properties[EventProperties.SizeGb]));
         s.Pieces.Add(new CostPiece(volume.Placement, "AmazonEBS", "EBS:SnapshotUsage", created, _end, PerHour(SnapshotPerGbMonth, gb), gb / 730.0));
-        Relate(volume.Placement.Account, s.Id, "snapshot_of", volume.Id, created);
+        Relate(volume.Placement.Account, s.Id, Relations.SnapshotOf, volume.Id, created);
     }
 
     private ResourceDraft Nat(Placement p, DateTime created, int gbPerHour)
     {
-        var nat = Resource("nat", "nat_gateway", p, created, $"{p.Account.Name}-nat", "available");
-        nat.Event(created, "created");
+        var nat = Resource("nat", ResourceTypes.NatGateway, p, created, $"{p.Account.Name}-nat", ResourceStates.Available);
+        nat.Event(created, EventTypes.Created);
         nat.Pieces.Add(new CostPiece(p, "AmazonEC2", "NatGateway-Hours", created, _end, NatHour, 1));
         nat.Pieces.Add(new CostPiece(p, "AmazonEC2", "NatGateway-Bytes", created, _end, gbPerHour * NatPerGb, gbPerHour, Pattern: 1));
-        var eni = Resource("eni", "network_interface", p, created, $"{nat.Name}-eni", "in-use");
-        Relate(p.Account, eni.Id, "interface_of", nat.Id, created);
+        var eni = Resource("eni", ResourceTypes.NetworkInterface, p, created, $"{nat.Name}-eni", ResourceStates.InUse);
+        Relate(p.Account, eni.Id, Relations.InterfaceOf, nat.Id, created);
         return nat;
     }
 
     private void LoadBalancer(Placement p, DateTime created)
     {
-        var lb = Resource("elb", "load_balancer", p, created, $"{p.Customer}-{p.Cluster}-lb", "active");
-        lb.Event(created, "created");
+        var lb = Resource("elb", ResourceTypes.LoadBalancer, p, created, $"{p.Customer}-{p.Cluster}-lb", ResourceStates.Active);
+        lb.Event(created, EventTypes.Created);
         lb.Pieces.Add(new CostPiece(p, "AWSELB", "LoadBalancerUsage", created, _end, LoadBalancerHour, 1));
         for (var k = 0; k < 2; k++)
         {
-            var eni = Resource("eni", "network_interface", p, created, $"{lb.Name}-eni-{k + 1}", "in-use");
-            Relate(p.Account, eni.Id, "interface_of", lb.Id, created);
+            var eni = Resource("eni", ResourceTypes.NetworkInterface, p, created, $"{lb.Name}-eni-{k + 1}", ResourceStates.InUse);
+            Relate(p.Account, eni.Id, Relations.InterfaceOf, lb.Id, created);
         }
     }
 
     private static void Delete(ResourceDraft r, DateTime at)
     {
         r.DeletedAt = at;
-        r.State = r.Type == "ec2_instance" ? "terminated" : "deleted";
-        r.Event(at, "deleted");
+        r.State = r.Type == ResourceTypes.Instance ? ResourceStates.Terminated : ResourceStates.Deleted;
+        r.Event(at, EventTypes.Deleted);
         r.ChangeFrom(at, _ => null);
     }
 

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Polo.Data.Analysis;
 using Polo.Data.Inventory;
 using Polo.Data.Rows;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Demo;
 
@@ -171,18 +173,18 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
         var ancestry = new List<AncestryRow>();
         var tiers = estate.CustomerList.ToDictionary(c => c.Name, c => c.Tier);
 
-        static string CustomerId(string c) => $"customer:{c}";
-        static string ClusterId(string c, string cl) => $"cluster:{c}/{cl}";
-        static string IndexId(string c, string cl, string i) => $"index:{c}/{cl}/{i}";
+        static string CustomerId(string c) => NodeId.Customer(c);
+        static string ClusterId(string c, string cl) => NodeId.Cluster(c, cl);
+        static string IndexId(string c, string cl, string i) => NodeId.Index(c, cl, i);
 
         foreach (var (customer, cluster, index) in estate.Nodes)
         {
-            nodes.TryAdd(CustomerId(customer), new HierarchyNodeRow(CustomerId(customer), "customer", customer, "",
+            nodes.TryAdd(CustomerId(customer), new HierarchyNodeRow(CustomerId(customer), NodeKinds.Customer, customer, "",
                 new() { ["tier"] = tiers.GetValueOrDefault(customer, "") }, at));
-            nodes.TryAdd(ClusterId(customer, cluster), new HierarchyNodeRow(ClusterId(customer, cluster), "cluster", cluster,
+            nodes.TryAdd(ClusterId(customer, cluster), new HierarchyNodeRow(ClusterId(customer, cluster), NodeKinds.Cluster, cluster,
                 CustomerId(customer), new(), at));
             if (index != "")
-                nodes.TryAdd(IndexId(customer, cluster, index), new HierarchyNodeRow(IndexId(customer, cluster, index), "index",
+                nodes.TryAdd(IndexId(customer, cluster, index), new HierarchyNodeRow(IndexId(customer, cluster, index), NodeKinds.Index,
                     index, ClusterId(customer, cluster), new(), at));
         }
 
@@ -190,16 +192,16 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
         List<(string Id, string Type)> Chain(string customer, string cluster, string index)
         {
             var chain = new List<(string, string)>();
-            if (index != "") chain.Add((IndexId(customer, cluster, index), "index"));
-            if (cluster != "") chain.Add((ClusterId(customer, cluster), "cluster"));
-            chain.Add((CustomerId(customer), "customer"));
+            if (index != "") chain.Add((IndexId(customer, cluster, index), NodeKinds.Index));
+            if (cluster != "") chain.Add((ClusterId(customer, cluster), NodeKinds.Cluster));
+            chain.Add((CustomerId(customer), NodeKinds.Customer));
             return chain;
         }
 
         foreach (var node in nodes.Values)
         {
-            var parts = node.NodeId[(node.NodeId.IndexOf(':') + 1)..].Split('/');
-            var chain = Chain(parts[0], parts.Length > 1 ? parts[1] : "", parts.Length > 2 ? parts[2] : "");
+            var parts = NodeId.Parse(node.NodeId).Parts;
+            var chain = Chain(parts[0], parts.Count > 1 ? parts[1] : "", parts.Count > 2 ? parts[2] : "");
             for (var d = 0; d < chain.Count; d++)
                 ancestry.Add(new AncestryRow(node.NodeId, node.NodeType, chain[d].Id, chain[d].Type, (byte)d, at));
         }

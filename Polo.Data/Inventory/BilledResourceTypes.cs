@@ -1,8 +1,10 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Inventory;
 
 /// <summary>
 /// Resource types read from a billed resource id or ARN, beyond the EC2 types the config collector writes
-/// (ec2_instance, ebs_volume, ebs_snapshot, nat_gateway, elastic_ip, network_interface, load_balancer).
+/// (<see cref="ResourceTypes"/>).
 /// </summary>
 public static class BilledResourceTypes
 {
@@ -32,7 +34,7 @@ public static class BilledResourceTypes
             multiIf(
                 match({id}, '^arn:aws[a-z-]*:ec2:'), {Ec2ById(ec2Tail)},
                 NOT startsWith({id}, 'arn:') AND {Ec2ById(id)} != '', {Ec2ById(id)},
-                match({id}, '^arn:aws[a-z-]*:elasticloadbalancing:'), 'load_balancer',
+                match({id}, '^arn:aws[a-z-]*:elasticloadbalancing:'), '{ResourceTypes.LoadBalancer}',
                 {arnService} = 'rds' AND startsWith({arnResource}, 'db:'), '{RdsDb}',
                 {arnService} = 'rds' AND startsWith({arnResource}, 'cluster:'), '{RdsCluster}',
                 {arnService} = 'rds' AND match({arnResource}, '^(cluster-)?snapshot:'), '{RdsSnapshot}',
@@ -51,10 +53,10 @@ public static class BilledResourceTypes
 
     /// <summary>SQL for a bare EC2 id's type by prefix, '' when it is none of them.</summary>
     private static string Ec2ById(string id) => $"""
-        multiIf(match({id}, '^i-[0-9a-f]+$'), 'ec2_instance', startsWith({id}, 'vol-'), 'ebs_volume',
-                startsWith({id}, 'snap-'), 'ebs_snapshot', startsWith({id}, 'nat-'), 'nat_gateway',
-                startsWith({id}, 'eipalloc-'), 'elastic_ip', startsWith({id}, 'eni-'), 'network_interface',
-                startsWith({id}, 'elb-'), 'load_balancer', '')
+        multiIf(match({id}, '^i-[0-9a-f]+$'), '{ResourceTypes.Instance}', startsWith({id}, 'vol-'), '{ResourceTypes.Volume}',
+                startsWith({id}, 'snap-'), '{ResourceTypes.Snapshot}', startsWith({id}, 'nat-'), '{ResourceTypes.NatGateway}',
+                startsWith({id}, 'eipalloc-'), '{ResourceTypes.ElasticIp}', startsWith({id}, 'eni-'), '{ResourceTypes.NetworkInterface}',
+                startsWith({id}, 'elb-'), '{ResourceTypes.LoadBalancer}', '')
         """;
 
     /// <summary>SQL for a readable name: the <c>Name</c> tag, else an ARN's last part (after '/' or ':'), else ''.</summary>

@@ -4,6 +4,7 @@ using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Demo;
 using Polo.Data.Embedded;
 using Polo.Data.Migrations;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Bench;
 
@@ -29,7 +30,7 @@ internal sealed class Figures(string dataPath, BenchOptions options)
         var start = End.AddDays(-90);
         var rows = Enumerable.Range(0, options.InsertRows).Select(i => new CostRow(
             start.AddHours(i / 1000), $"1000000000{i % 16:00}", "us-east-1", "AmazonEC2", "BoxUsage:r5.xlarge",
-            $"i-{i % 1000:x8}", "ec2_instance", $"customer-{i % 8}", "prod-1", "logs", 0.252m, 1, "bench")).ToList();
+            $"i-{i % 1000:x8}", ResourceTypes.Instance, $"customer-{i % 8}", "prod-1", "logs", 0.252m, 1, "bench")).ToList();
         var t = await Timing.TimeAsync(() => ch.InsertAsync("cost_hourly", rows));
         var held = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
         Console.WriteLine($"insert       {options.InsertRows:N0} rows into cost_hourly (+ daily rollup MV) in {Timing.Ms(t)}: {options.InsertRows / t.TotalSeconds:N0} rows/s (held {held:N0})");

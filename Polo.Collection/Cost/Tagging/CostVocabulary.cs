@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Cost.Tagging;
 
@@ -48,14 +49,14 @@ public static partial class CostVocabulary
     public static string ResourceType(string resourceId)
     {
         if (resourceId.Length == 0) return "";
-        if (resourceId.StartsWith("i-", StringComparison.Ordinal)) return "ec2_instance";
-        if (resourceId.StartsWith("vol-", StringComparison.Ordinal)) return "ebs_volume";
-        if (resourceId.StartsWith("snap-", StringComparison.Ordinal)) return "ebs_snapshot";
-        if (resourceId.StartsWith("nat-", StringComparison.Ordinal)) return "nat_gateway";
-        if (resourceId.StartsWith("eipalloc-", StringComparison.Ordinal)) return "elastic_ip";
-        if (resourceId.StartsWith("eni-", StringComparison.Ordinal)) return "network_interface";
+        if (resourceId.StartsWith("i-", StringComparison.Ordinal)) return ResourceTypes.Instance;
+        if (resourceId.StartsWith("vol-", StringComparison.Ordinal)) return ResourceTypes.Volume;
+        if (resourceId.StartsWith("snap-", StringComparison.Ordinal)) return ResourceTypes.Snapshot;
+        if (resourceId.StartsWith("nat-", StringComparison.Ordinal)) return ResourceTypes.NatGateway;
+        if (resourceId.StartsWith("eipalloc-", StringComparison.Ordinal)) return ResourceTypes.ElasticIp;
+        if (resourceId.StartsWith("eni-", StringComparison.Ordinal)) return ResourceTypes.NetworkInterface;
         if (resourceId.StartsWith("elb-", StringComparison.Ordinal) || resourceId.Contains(":elasticloadbalancing:"))
-            return "load_balancer";
+            return ResourceTypes.LoadBalancer;
         return "";
     }
 

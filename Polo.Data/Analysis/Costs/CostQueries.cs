@@ -1,5 +1,6 @@
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Costs;
 
@@ -122,16 +123,19 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
 
     /// <summary>Headline figures; unexplained comes from decomposing the range against the previous one.
     /// Top movers: the five groups of <paramref name="moversBy"/> (customers by default) whose cost moved most.</summary>
-    public async Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, Grouping moversBy = Grouping.Customer,
+    public async Task<Kpis> KpisAsync(TimeRange range, CostType costType = CostType.Amortized, Grouping? moversBy = null,
         CancellationToken ct = default)
     {
+        moversBy ??= Grouping.Customer;
         var breakdownTask = BreakdownAsync(range, moversBy, null, costType, ct);
         var decomposition = await decomposer.DecomposeAsync(range.Previous(), range, moversBy, null, costType, ct)
             .ConfigureAwait(false);
         var breakdown = await breakdownTask.ConfigureAwait(false);
         var movers = breakdown.Where(g => g.Delta != 0).OrderByDescending(g => Math.Abs(g.Delta)).ThenBy(g => g.Key).Take(5).ToList();
-        return new Kpis(range, breakdown.Sum(g => g.Cost), breakdown.Sum(g => g.PreviousCost), decomposition.Unexplained, movers,
-            moversBy);
+        return new Kpis(range, breakdown.Sum(g => g.Cost), breakdown.Sum(g => g.PreviousCost), decomposition.Unexplained, movers)
+        {
+            MoversBy = moversBy,
+        };
     }
 
     private sealed record StructureRow(long Tagged, long Accounts);

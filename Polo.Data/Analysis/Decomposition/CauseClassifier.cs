@@ -1,4 +1,5 @@
 using System.Globalization;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
 
@@ -33,26 +34,26 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
         Attribution All(string cause, params EventLine?[] evidence) =>
             new(cause, delta, evidence.Where(e => e is not null).Select(e => Ev(e!)).ToList());
 
-        if (r.Placements > 1 && Last("tag_changed") is { } tag) return All(CauseKind.TagChange, tag);
+        if (r.Placements > 1 && Last(EventTypes.TagChanged) is { } tag) return All(CauseKind.TagChange, tag);
 
-        if (delta > 0 && r.ResourceType is "ebs_volume" or "elastic_ip" && IsUnattached(r, inWindow, prior, out var detach))
+        if (delta > 0 && r.ResourceType is ResourceTypes.Volume or ResourceTypes.ElasticIp && IsUnattached(r, inWindow, prior, out var detach))
             return new Attribution(CauseKind.Orphaned, delta, detach is null
-                ? [new Evidence(period.End, r.ResourceId, "state", $"state {r.State}, attached to nothing", null)]
+                ? [new Evidence(period.End, r.ResourceId, EvidenceTypes.State, $"state {r.State}, attached to nothing", null)]
                 : [Ev(detach)]);
 
-        var deleted = Last("deleted");
+        var deleted = Last(EventTypes.Deleted);
         if (delta < 0 && deleted is not null) return All(CauseKind.Terminated, deleted);
 
-        var created = inWindow.FirstOrDefault(e => e.EventType == "created");
+        var created = inWindow.FirstOrDefault(e => e.EventType == EventTypes.Created);
         if (delta > 0 && created is not null) return All(CauseKind.Launched, created);
         if (delta > 0 && prior is null && !r.HoursKnown && r.FirstHour <= _windowStart) return null;
         if (delta > 0 && prior is null && r.FirstHour > _windowStart)
             return new Attribution(CauseKind.Launched, delta,
-                [new Evidence(r.FirstHour, r.ResourceId, "first_cost", "first cost in the window, no earlier history", null)]);
+                [new Evidence(r.FirstHour, r.ResourceId, EvidenceTypes.FirstCost, "first cost in the window, no earlier history", null)]);
 
-        if (Last("resized") is { } resized) return All(CauseKind.Resized, resized);
+        if (Last(EventTypes.Resized) is { } resized) return All(CauseKind.Resized, resized);
 
-        var hasStateChanges = inWindow.Any(e => e.EventType == "state_changed");
+        var hasStateChanges = inWindow.Any(e => e.EventType == EventTypes.StateChanged);
         if (hasStateChanges && !r.HoursKnown) return null;
         var state = StateAttribution(r, inWindow, prior, delta, Ev);
         if (state is not null) return state;
@@ -62,7 +63,7 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
         if (usage is not null) return usage;
 
         var (bh, ph) = Hours(r);
-        if (delta > 0 && ph > bh && !inWindow.Any(e => e.EventType is "created" or "deleted" or "state_changed" or "resized"))
+        if (delta > 0 && ph > bh && !inWindow.Any(e => e.EventType is EventTypes.Created or EventTypes.Deleted or EventTypes.StateChanged or EventTypes.Resized))
             return new Attribution(CauseKind.RanLonger, delta, RanLongerEvidence(r, inWindow, prior, bh, ph, Ev));
 
         return new Attribution(CauseKind.Unexplained, 0, inWindow.Select(Ev).ToList());
@@ -73,46 +74,46 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
 
     private static bool IsUnattached(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior, out EventLine? detach)
     {
-        var last = inWindow.LastOrDefault(e => e.EventType is "attached" or "detached")
-                   ?? (prior?.EventType is "attached" or "detached" ? prior : null);
-        detach = last?.EventType == "detached" ? last : null;
+        var last = inWindow.LastOrDefault(e => e.EventType is EventTypes.Attached or EventTypes.Detached)
+                   ?? (prior?.EventType is EventTypes.Attached or EventTypes.Detached ? prior : null);
+        detach = last?.EventType == EventTypes.Detached ? last : null;
         if (last is not null) return detach is not null;
-        return r.State is "available" or "unassociated";
+        return ResourceStates.IsUnattached(r.State);
     }
 
     private Attribution? StateAttribution(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior,
         decimal delta, Func<EventLine, Evidence> ev)
     {
-        var changes = inWindow.Where(e => e.EventType == "state_changed").ToList();
+        var changes = inWindow.Where(e => e.EventType == EventTypes.StateChanged).ToList();
         if (changes.Count == 0) return null;
         var (bh, ph) = Hours(r);
         var inPeriod = changes.Where(e => e.EventTime >= period.Start && e.EventTime < period.End).ToList();
         var lastInPeriod = inPeriod.LastOrDefault();
-        var runningAtEnd = (changes.Last().Properties.GetValueOrDefault("new_state") ?? "") == "running";
+        var runningAtEnd = (changes.Last().Properties.GetValueOrDefault(EventProperties.NewState) ?? "") == ResourceStates.Running;
 
         if (delta > 0 && runningAtEnd && bh > 0 && ph > bh)
         {
             // It ran in the baseline too, and this time nobody stopped it: the run lasted longer.
             return new Attribution(CauseKind.RanLonger, delta, RanLongerEvidence(r, inWindow, prior, bh, ph, ev));
         }
-        if (delta > 0 && lastInPeriod is not null && IsTo(lastInPeriod, "running")) return new(CauseKind.Started, delta, [ev(lastInPeriod)]);
-        if (delta < 0 && changes.LastOrDefault(e => IsTo(e, "stopped")) is { } stop) return new(CauseKind.Stopped, delta, [ev(stop)]);
-        if (delta > 0 && changes.LastOrDefault(e => IsTo(e, "running")) is { } start) return new(CauseKind.Started, delta, [ev(start)]);
+        if (delta > 0 && lastInPeriod is not null && IsTo(lastInPeriod, ResourceStates.Running)) return new(CauseKind.Started, delta, [ev(lastInPeriod)]);
+        if (delta < 0 && changes.LastOrDefault(e => IsTo(e, ResourceStates.Stopped)) is { } stop) return new(CauseKind.Stopped, delta, [ev(stop)]);
+        if (delta > 0 && changes.LastOrDefault(e => IsTo(e, ResourceStates.Running)) is { } start) return new(CauseKind.Started, delta, [ev(start)]);
         return null;
     }
 
     private static bool SameWithin(double a, double b) => Math.Abs(a - b) <= SameRate * Math.Abs(a);
 
-    private static bool IsTo(EventLine e, string state) => e.Properties.GetValueOrDefault("new_state") == state;
+    private static bool IsTo(EventLine e, string state) => e.Properties.GetValueOrDefault(EventProperties.NewState) == state;
 
     private List<Evidence> RanLongerEvidence(ResourceChange r, IReadOnlyList<EventLine> inWindow, EventLine? prior,
         decimal bh, decimal ph, Func<EventLine, Evidence> ev)
     {
         var evidence = new List<Evidence>();
-        var launch = inWindow.LastOrDefault(e => e.EventType == "created" || IsTo(e, "running"))
-                     ?? (prior is not null && (prior.EventType == "created" || IsTo(prior, "running")) ? prior : null);
+        var launch = inWindow.LastOrDefault(e => e.EventType == EventTypes.Created || IsTo(e, ResourceStates.Running))
+                     ?? (prior is not null && (prior.EventType == EventTypes.Created || IsTo(prior, ResourceStates.Running)) ? prior : null);
         if (launch is not null) evidence.Add(ev(launch));
-        evidence.Add(new Evidence(period.End, r.ResourceId, "no_stop",
+        evidence.Add(new Evidence(period.End, r.ResourceId, EvidenceTypes.NoStop,
             string.Create(CultureInfo.InvariantCulture,
                 $"no stop since; ran {ph:0.#} h in the period vs {bh:0.#} h in the (scaled) baseline"), null));
         return evidence;
@@ -144,11 +145,11 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period)
                 sameRate = false;
                 explained += Math.Round((decimal)((l.PeriodUsage - bu) * bRate), 6);
             }
-            evidence.Add(new Evidence(period.End, r.ResourceId, "usage", string.Create(CultureInfo.InvariantCulture,
+            evidence.Add(new Evidence(period.End, r.ResourceId, EvidenceTypes.Usage, string.Create(CultureInfo.InvariantCulture,
                 $"{l.UsageType}: {l.PeriodUsage:#,0.##} in the period vs {bu:#,0.##} in the (scaled) baseline"), null));
         }
         if (!any) return null;
-        evidence.InsertRange(0, inWindow.Where(e => e.EventType == "usage_changed").Select(ev));
+        evidence.InsertRange(0, inWindow.Where(e => e.EventType == EventTypes.UsageChanged).Select(ev));
         return new Attribution(CauseKind.UsageChange, sameRate ? delta : explained, evidence);
     }
 }

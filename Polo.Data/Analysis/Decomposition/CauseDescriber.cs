@@ -1,5 +1,5 @@
 using System.Globalization;
-using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
 
@@ -37,12 +37,12 @@ internal static class CauseDescriber
         var node = NodeId.Parse(nodeId);
         return node.Kind switch
         {
-            "customer" => $"customer {node.Parts[0]}",
-            "cluster" => $"customer {node.Parts[0]}'s cluster {node.Parts[1]}",
-            "index" => $"customer {node.Parts[0]}'s index {node.Parts[2]} ({node.Parts[1]})",
-            "account" => $"account {nodeName}",
-            "role" => $"{nodeName} accounts",
-            "resource" => $"resource {nodeName}",
+            NodeKinds.Customer => $"customer {node.Parts[0]}",
+            NodeKinds.Cluster => $"customer {node.Parts[0]}'s cluster {node.Parts[1]}",
+            NodeKinds.Index => $"customer {node.Parts[0]}'s index {node.Parts[2]} ({node.Parts[1]})",
+            NodeKinds.Account => $"account {nodeName}",
+            NodeKinds.Role => $"{nodeName} accounts",
+            NodeKinds.Resource => $"resource {nodeName}",
             _ => $"{node.Kind.Replace('_', ' ')} {nodeName}",
         };
     }
@@ -51,17 +51,7 @@ internal static class CauseDescriber
     public static string TypesNoun(IEnumerable<string> types, int count)
     {
         var distinct = types.Distinct().ToList();
-        var noun = distinct.Count == 1 ? distinct[0] switch
-        {
-            "ec2_instance" => "instance",
-            "ebs_volume" => "volume",
-            "ebs_snapshot" => "snapshot",
-            "nat_gateway" => "NAT gateway",
-            "elastic_ip" => "elastic IP",
-            "network_interface" => "network interface",
-            "load_balancer" => "load balancer",
-            var t => t.Replace('_', ' '),
-        } : "resource";
+        var noun = distinct.Count == 1 ? ResourceTypes.Noun(distinct[0]) : "resource";
         return count == 1 ? noun : noun + "s";
     }
 }

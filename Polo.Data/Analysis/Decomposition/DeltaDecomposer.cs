@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>
@@ -9,11 +11,12 @@ namespace Polo.Data.Analysis.Decomposition;
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
-    public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping groupBy = Grouping.Customer,
+    public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         if (baseline.End <= baseline.Start || period.End <= period.Start)
             throw new ArgumentException("Baseline and period must both be non-empty ranges.");
+        groupBy ??= Grouping.Customer;
         var lo = baseline.Start < period.Start ? baseline.Start : period.Start;
         var hi = baseline.End > period.End ? baseline.End : period.End;
 

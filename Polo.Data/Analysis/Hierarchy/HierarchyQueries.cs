@@ -1,5 +1,6 @@
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Hierarchy;
 
@@ -68,16 +69,16 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
 
     private static Grouping LevelOf(string nodeType) => nodeType switch
     {
-        "customer" => Grouping.Customer,
-        "cluster" => Grouping.Cluster,
-        "index" => Grouping.Index,
+        NodeKinds.Customer => Grouping.Customer,
+        NodeKinds.Cluster => Grouping.Cluster,
+        NodeKinds.Index => Grouping.Index,
         _ => throw new ArgumentException($"Unknown hierarchy node type '{nodeType}'."),
     };
 
     private static Grouping LevelBelow(string kind) => kind switch
     {
-        "customer" => Grouping.Cluster,
-        "cluster" => Grouping.Index,
+        NodeKinds.Customer => Grouping.Cluster,
+        NodeKinds.Cluster => Grouping.Index,
         _ => Grouping.Index,
     };
 

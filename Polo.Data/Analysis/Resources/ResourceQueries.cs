@@ -1,5 +1,6 @@
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Resources;
 
@@ -131,7 +132,7 @@ public sealed class ResourceQueries(IClickHouse ch) : IResourceQueries
         if (!string.IsNullOrEmpty(q.NodeId))
         {
             var kind = NodeId.Parse(q.NodeId).Kind;
-            if (kind is not ("customer" or "cluster" or "index" or "unassigned" or "account" or "role" or "region" or "resource_type" or "resource"))
+            if (kind is not (NodeKinds.Customer or NodeKinds.Cluster or NodeKinds.Index or NodeKinds.Unassigned or NodeKinds.Account or NodeKinds.Role or NodeKinds.Region or NodeKinds.ResourceType or NodeKinds.Resource))
                 throw new ArgumentException($"Resources cannot be filtered by a {kind} node.");
             parts.Add(CostFilterSql.NodeCondition(q.NodeId, p, "n"));
         }

@@ -1,3 +1,4 @@
+using Polo.Data.Vocabulary;
 namespace Polo.Data.Analysis.Sql;
 
 /// <summary>
@@ -30,27 +31,27 @@ internal static class CostFilterSql
         var node = NodeId.Parse(nodeId);
         switch (node.Kind)
         {
-            case "unassigned":
+            case NodeKinds.Unassigned:
                 return "customer = ''";
-            case "customer":
+            case NodeKinds.Customer:
                 p[$"{prefix}_c"] = node.Parts[0];
                 return $"customer = {{{prefix}_c:String}}";
-            case "cluster":
+            case NodeKinds.Cluster:
                 p[$"{prefix}_c"] = node.Parts[0]; p[$"{prefix}_cl"] = node.Parts[1];
                 return $"customer = {{{prefix}_c:String}} AND cluster = {{{prefix}_cl:String}}";
-            case "index":
+            case NodeKinds.Index:
                 p[$"{prefix}_c"] = node.Parts[0]; p[$"{prefix}_cl"] = node.Parts[1]; p[$"{prefix}_ix"] = node.Parts[2];
                 return $"customer = {{{prefix}_c:String}} AND cluster = {{{prefix}_cl:String}} AND index_name = {{{prefix}_ix:String}}";
             default:
                 var column = node.Kind switch
                 {
-                    "account" => "account_id",
-                    "role" => RoleExpr,
-                    "service" => "service",
-                    "usage_type" => "usage_type",
-                    "region" => "region",
-                    "resource_type" => "resource_type",
-                    "resource" => "resource_id",
+                    NodeKinds.Account => "account_id",
+                    NodeKinds.Role => RoleExpr,
+                    NodeKinds.Service => "service",
+                    NodeKinds.UsageType => "usage_type",
+                    NodeKinds.Region => "region",
+                    NodeKinds.ResourceType => "resource_type",
+                    NodeKinds.Resource => "resource_id",
                     _ => throw new ArgumentException($"Unknown node '{nodeId}'."),
                 };
                 p[$"{prefix}_v"] = node.Parts[0];

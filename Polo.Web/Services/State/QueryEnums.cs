@@ -1,29 +1,27 @@
-using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Web.Services.State;
 
 /// <summary>Reads enum-valued URL parameters (e.g. <c>?by=account_role</c>) with a clear message on bad input.</summary>
 public static class QueryEnums
 {
-    /// <summary>URL form of a grouping: snake_case of the enum name (AccountRole → account_role).</summary>
-    public static string ToUrl(Grouping g) =>
-        string.Concat(g.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>URL form of a grouping (<see cref="Data.Vocabulary.Grouping.ToString"/>): account_role, usage_type…</summary>
+    public static string ToUrl(Grouping g) => g.ToString();
 
     public static Grouping Grouping(IReadOnlyDictionary<string, string> query, string key, Grouping fallback,
         IReadOnlyCollection<Grouping> allowed, List<string> problems)
     {
         if (!query.TryGetValue(key, out var raw) || string.IsNullOrWhiteSpace(raw)) return fallback;
-        var match = allowed.FirstOrDefault(g => ToUrl(g).Equals(raw.Trim(), StringComparison.OrdinalIgnoreCase), (Grouping)(-1));
-        if ((int)match >= 0) return match;
+        if (Data.Vocabulary.Grouping.TryParse(raw, out var match) && allowed.Contains(match)) return match;
         problems.Add($"'{key}' must be one of {string.Join(", ", allowed.Select(ToUrl))} (got '{RangeSelection.Truncate(raw)}'); showing {ToUrl(fallback)}.");
         return fallback;
     }
 
-    public static string Label(Grouping g) => g switch
+    public static string Label(Grouping g) => g.Kind switch
     {
-        Data.Analysis.Grouping.AccountRole => "Account role",
-        Data.Analysis.Grouping.UsageType => "Usage type",
-        Data.Analysis.Grouping.ResourceType => "Resource type",
-        _ => g.ToString(),
+        GroupingKind.AccountRole => "Account role",
+        GroupingKind.UsageType => "Usage type",
+        GroupingKind.ResourceType => "Resource type",
+        _ => g.Kind.ToString(),
     };
 }

@@ -3,6 +3,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Tests.Fakes;
 using Polo.Data;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Cost;
 
@@ -207,7 +208,7 @@ public sealed class CurCollectorTests : FreshDatabase
     [Fact]
     public async Task Untagged_lines_take_their_identity_from_the_resource_snapshot()
     {
-        await AddSnapshotAsync("i-0bbb", "ec2_instance", "initech", "prod-2", "logs");
+        await AddSnapshotAsync("i-0bbb", ResourceTypes.Instance, "initech", "prod-2", "logs");
         CurFiles.WriteCsv(Path.Combine(_folder, "cur.csv"), Lines());
 
         await Collector().RunAsync(Org, default);

@@ -1,6 +1,7 @@
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 using static Polo.Collection.Tests.Infrastructure.CollectorHarness;
 
 namespace Polo.Collection.Tests.Ec2;
@@ -33,7 +34,7 @@ public sealed class Ec2ConfigCollectorTests(MigratedDatabase db) : IClassFixture
         e.Addresses.Add(new FakeAddress("eipalloc-002", "3.3.3.2", EniId: "eni-nat1"));
         e.Addresses.Add(new FakeAddress("eipalloc-003", "3.3.3.3"));
         e.Enis.Add(new FakeEni("eni-i001", InstanceId: "i-001"));
-        e.Enis.Add(new FakeEni("eni-nat1", "nat_gateway", "Interface for NAT Gateway nat-001", RequesterId: "AIDAEXAMPLE"));
+        e.Enis.Add(new FakeEni("eni-nat1", ResourceTypes.NatGateway, "Interface for NAT Gateway nat-001", RequesterId: "AIDAEXAMPLE"));
         e.Enis.Add(new FakeEni("eni-lb1", Description: "ELB app/web-lb/50dc6c495c0c9188", RequesterId: "amazon-elb"));
         e.Enis.Add(new FakeEni("eni-lb2", Description: "ELB app/web-lb/50dc6c495c0c9188", RequesterId: "amazon-elb"));
         return e;
@@ -73,18 +74,18 @@ public sealed class Ec2ConfigCollectorTests(MigratedDatabase db) : IClassFixture
 
         var snaps = await Snapshots(account);
         Assert.Equal(5 + 3 + 1 + 1 + 3 + 4 + 1, snaps.Count);
-        Assert.Equal("load_balancer", snaps["elb-app/web-lb/50dc6c495c0c9188"].ResourceType);
-        Assert.Equal("ec2_instance", snaps["i-005"].ResourceType);
-        Assert.Equal("r5.xlarge", snaps["i-001"].Properties["instance_type"]);
+        Assert.Equal(ResourceTypes.LoadBalancer, snaps["elb-app/web-lb/50dc6c495c0c9188"].ResourceType);
+        Assert.Equal(ResourceTypes.Instance, snaps["i-005"].ResourceType);
+        Assert.Equal("r5.xlarge", snaps["i-001"].Properties[EventProperties.InstanceType]);
         Assert.Equal(("acme", "prod-1", "search"), (snaps["i-001"].Customer, snaps["i-001"].Cluster, snaps["i-001"].IndexName));
         Assert.Equal(("acme", "prod-1", ""), (snaps["i-005"].Customer, snaps["i-005"].Cluster, snaps["i-005"].IndexName));
         Assert.Equal("", snaps["i-004"].Customer);
-        Assert.Equal("associated", snaps["eipalloc-001"].State);
-        Assert.Equal("unassociated", snaps["eipalloc-003"].State);
+        Assert.Equal(ResourceStates.Associated, snaps["eipalloc-001"].State);
+        Assert.Equal(ResourceStates.Unassociated, snaps["eipalloc-003"].State);
 
         var events = await Events(account);
-        Assert.Equal(snaps.Count, events.Count(e => e.EventType == "created"));
-        Assert.Equal(["vol-001", "vol-003"], events.Where(e => e.EventType == "attached").Select(e => e.ResourceId));
+        Assert.Equal(snaps.Count, events.Count(e => e.EventType == EventTypes.Created));
+        Assert.Equal(["vol-001", "vol-003"], events.Where(e => e.EventType == EventTypes.Attached).Select(e => e.ResourceId));
     }
 
     [Fact]
@@ -167,30 +168,30 @@ public sealed class Ec2ConfigCollectorTests(MigratedDatabase db) : IClassFixture
         e.Instances[1] = e.Instances[1] with { Type = "m5.2xlarge" };                                   // i-002 resized
         e.Instances[2] = e.Instances[2] with { Tags = Tags("globex-1", "globex", "prod-2", "logs") };  // i-003 re-tagged
         e.Instances.RemoveAt(3);                                                                       // i-004 terminated
-        e.Instances[3] = e.Instances[3] with { State = "stopped" };                                    // i-005 stopped
+        e.Instances[3] = e.Instances[3] with { State = ResourceStates.Stopped };                                    // i-005 stopped
         e.Volumes[1] = e.Volumes[1] with { SizeGb = 500, VolumeType = "io2", Iops = 6000 };            // vol-002 resized
         var second = await h.RunAsync();
 
         Assert.True(second.Ok, second.Units[0].Error);
         var changes = (await Events(account)).Skip(0).ToList();
         Assert.Equal(before + 5, changes.Count);
-        var added = changes.Where(c => c.EventType != "created" && c.EventType != "attached")
+        var added = changes.Where(c => c.EventType != EventTypes.Created && c.EventType != EventTypes.Attached)
             .Select(c => $"{c.ResourceId} {c.EventType}").ToList();
         Assert.Equal(new[] { "i-002 resized", "i-003 tag_changed", "i-004 deleted", "i-005 state_changed", "vol-002 resized" }, added);
 
         var all = changes.ToDictionary(c => $"{c.ResourceId} {c.EventType}");
-        Assert.Equal(("m5.large", "m5.2xlarge"), (all["i-002 resized"].Properties["old"], all["i-002 resized"].Properties["new"]));
-        Assert.Equal(("100", "500"), (all["vol-002 resized"].Properties["old_size_gb"], all["vol-002 resized"].Properties["new_size_gb"]));
-        Assert.Equal(("gp3", "io2"), (all["vol-002 resized"].Properties["old_volume_type"], all["vol-002 resized"].Properties["new_volume_type"]));
+        Assert.Equal(("m5.large", "m5.2xlarge"), (all["i-002 resized"].Properties[EventProperties.Old], all["i-002 resized"].Properties[EventProperties.New]));
+        Assert.Equal(("100", "500"), (all["vol-002 resized"].Properties[EventProperties.OldSizeGb], all["vol-002 resized"].Properties[EventProperties.NewSizeGb]));
+        Assert.Equal(("gp3", "io2"), (all["vol-002 resized"].Properties[EventProperties.OldVolumeType], all["vol-002 resized"].Properties[EventProperties.NewVolumeType]));
         Assert.Equal(("3000", "6000"), (all["vol-002 resized"].Properties["old_iops"], all["vol-002 resized"].Properties["new_iops"]));
-        Assert.Equal(("polo:index", "search", "logs"), (all["i-003 tag_changed"].Properties["key"],
-            all["i-003 tag_changed"].Properties["old"], all["i-003 tag_changed"].Properties["new"]));
-        Assert.Equal(("running", "stopped"), (all["i-005 state_changed"].Properties["old_state"], all["i-005 state_changed"].Properties["new_state"]));
+        Assert.Equal(("polo:index", "search", "logs"), (all["i-003 tag_changed"].Properties[EventProperties.Key],
+            all["i-003 tag_changed"].Properties[EventProperties.Old], all["i-003 tag_changed"].Properties[EventProperties.New]));
+        Assert.Equal((ResourceStates.Running, ResourceStates.Stopped), (all["i-005 state_changed"].Properties[EventProperties.OldState], all["i-005 state_changed"].Properties[EventProperties.NewState]));
 
         var snaps = await Snapshots(account);
         Assert.Equal((byte)1, snaps["i-004"].IsDeleted);
-        Assert.Equal("terminated", snaps["i-004"].State);
-        Assert.Equal("m5.2xlarge", snaps["i-002"].Properties["instance_type"]);
+        Assert.Equal(ResourceStates.Terminated, snaps["i-004"].State);
+        Assert.Equal("m5.2xlarge", snaps["i-002"].Properties[EventProperties.InstanceType]);
         Assert.Equal("logs", snaps["i-003"].IndexName);
         // The re-tagged instance moved in the hierarchy: its closure now leads through the new index only.
         Assert.Equal(new[] { "0 i-003 ec2_instance", "1 index:globex/prod-2/logs index", "2 cluster:globex/prod-2 cluster", "3 customer:globex customer" },
@@ -214,9 +215,9 @@ public sealed class Ec2ConfigCollectorTests(MigratedDatabase db) : IClassFixture
 
         Assert.True(result.Ok);
         var events = await Events(account);
-        var detached = Assert.Single(events, x => x.EventType == "detached");
-        Assert.Equal(("vol-003", "i-003"), (detached.ResourceId, detached.Properties["target"]));
+        var detached = Assert.Single(events, x => x.EventType == EventTypes.Detached);
+        Assert.Equal(("vol-003", "i-003"), (detached.ResourceId, detached.Properties[EventProperties.Target]));
         Assert.Equal(0, await Count("resource_relationships FINAL", account, "from_id = 'vol-003' AND is_deleted = 0"));
-        Assert.Equal("available", (await Snapshots(account))["vol-003"].State);
+        Assert.Equal(ResourceStates.Available, (await Snapshots(account))["vol-003"].State);
     }
 }

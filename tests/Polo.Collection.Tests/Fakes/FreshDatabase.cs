@@ -2,6 +2,7 @@ using Polo.Data;
 using Polo.Data.Embedded;
 using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Fakes;
 
@@ -29,7 +30,7 @@ public abstract class FreshDatabase : IAsyncLifetime
     /// <summary>Writes a resource snapshot (what the config collector would hold).</summary>
     protected Task AddSnapshotAsync(string id, string type, string customer, string cluster, string index,
         Dictionary<string, string>? tags = null, Dictionary<string, string>? props = null) =>
-        Ch.InsertAsync("resource_snapshots", [new SnapshotRow(id, "111111111111", "us-east-1", type, id, "running",
+        Ch.InsertAsync("resource_snapshots", [new SnapshotRow(id, "111111111111", "us-east-1", type, id, ResourceStates.Running,
             customer, cluster, index, tags ?? new(), props ?? new(), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             null, 0, DateTime.UtcNow)]);
 }

@@ -1,4 +1,5 @@
 using Polo.Collection.Lifecycle;
+using Polo.Data.Vocabulary;
 using static Polo.Collection.Tests.Lifecycle.CloudTrailMessages;
 
 namespace Polo.Collection.Tests.Lifecycle;
@@ -12,28 +13,28 @@ public sealed class CloudTrailEventMapperTests
     {
         var start = Single(Envelope("StartInstances", "e1", new { instancesSet = new { items = new[] { new { instanceId = "i-1" } } } },
             new { instancesSet = new { items = new[] { new { instanceId = "i-1", currentState = new { name = "pending" }, previousState = new { name = "stopped" } } } } }));
-        Assert.Equal(("i-1", "state_changed", "stopped", "running"), (start.ResourceId, start.EventType, start.Properties["old_state"], start.Properties["new_state"]));
+        Assert.Equal(("i-1", EventTypes.StateChanged, ResourceStates.Stopped, ResourceStates.Running), (start.ResourceId, start.EventType, start.Properties[EventProperties.OldState], start.Properties[EventProperties.NewState]));
 
         var detach = Single(Envelope("DetachVolume", "e2", new { volumeId = "vol-1", instanceId = "i-1" }, new { volumeId = "vol-1", instanceId = "i-1" }));
-        Assert.Equal(("vol-1", "ebs_volume", "detached", "i-1"), (detach.ResourceId, detach.ResourceType, detach.EventType, detach.Properties["target"]));
+        Assert.Equal(("vol-1", ResourceTypes.Volume, EventTypes.Detached, "i-1"), (detach.ResourceId, detach.ResourceType, detach.EventType, detach.Properties[EventProperties.Target]));
 
         var snapshot = Single(Envelope("CreateSnapshot", "e3", new { volumeId = "vol-1" }, new { snapshotId = "snap-1", volumeId = "vol-1", volumeSize = "100" }));
-        Assert.Equal(("snap-1", "ebs_snapshot", "created", "100"), (snapshot.ResourceId, snapshot.ResourceType, snapshot.EventType, snapshot.Properties["size_gb"]));
+        Assert.Equal(("snap-1", ResourceTypes.Snapshot, EventTypes.Created, "100"), (snapshot.ResourceId, snapshot.ResourceType, snapshot.EventType, snapshot.Properties[EventProperties.SizeGb]));
 
         var deleteVolume = Single(Envelope("DeleteVolume", "e4", new { volumeId = "vol-2" }, null));
-        Assert.Equal(("vol-2", "ebs_volume", "deleted"), (deleteVolume.ResourceId, deleteVolume.ResourceType, deleteVolume.EventType));
+        Assert.Equal(("vol-2", ResourceTypes.Volume, EventTypes.Deleted), (deleteVolume.ResourceId, deleteVolume.ResourceType, deleteVolume.EventType));
 
         var deleteNat = Single(Envelope("DeleteNatGateway", "e5", new { DeleteNatGatewayRequest = new { NatGatewayId = "nat-9" } },
             new { DeleteNatGatewayResponse = new { natGatewayId = "nat-9" } }));
-        Assert.Equal(("nat-9", "nat_gateway", "deleted"), (deleteNat.ResourceId, deleteNat.ResourceType, deleteNat.EventType));
+        Assert.Equal(("nat-9", ResourceTypes.NatGateway, EventTypes.Deleted), (deleteNat.ResourceId, deleteNat.ResourceType, deleteNat.EventType));
 
         var release = Single(Envelope("ReleaseAddress", "e6", new { allocationId = "eipalloc-9" }, new { _return = true }));
-        Assert.Equal(("eipalloc-9", "elastic_ip", "deleted"), (release.ResourceId, release.ResourceType, release.EventType));
+        Assert.Equal(("eipalloc-9", ResourceTypes.ElasticIp, EventTypes.Deleted), (release.ResourceId, release.ResourceType, release.EventType));
 
         var untag = Single(Envelope("DeleteTags", "e7",
             new { resourcesSet = new { items = new[] { new { resourceId = "i-5" } } }, tagSet = new { items = new[] { new { key = "polo:customer" } } } },
             new { _return = true }));
-        Assert.Equal(("i-5", "tag_changed"), (untag.ResourceId, untag.EventType));
+        Assert.Equal(("i-5", EventTypes.TagChanged), (untag.ResourceId, untag.EventType));
         Assert.True(untag.Tags.ContainsKey("polo:customer"));
         Assert.Null(untag.Tags["polo:customer"]);
     }

@@ -3,6 +3,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Lifecycle;
 using Polo.Collection.Tests.Fakes;
 using Polo.Data;
+using Polo.Data.Vocabulary;
 using static Polo.Collection.Tests.Lifecycle.CloudTrailMessages;
 
 namespace Polo.Collection.Tests.Lifecycle;
@@ -42,8 +43,8 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     [Fact]
     public async Task Cloudtrail_calls_become_resource_events_on_the_right_resources()
     {
-        await AddSnapshotAsync("vol-1", "ebs_volume", "globex", "prod-9", "logs");
-        await AddSnapshotAsync("i-2", "ec2_instance", "acme", "prod-1", "search", props: new() { ["instance_type"] = "r5.xlarge" });
+        await AddSnapshotAsync("vol-1", ResourceTypes.Volume, "globex", "prod-9", "logs");
+        await AddSnapshotAsync("i-2", ResourceTypes.Instance, "acme", "prod-1", "search", props: new() { [EventProperties.InstanceType] = "r5.xlarge" });
         _queue.Send(RunInstances("ev-run", "i-1", "i-2"));
         _queue.Send(StopInstances("ev-stop", "i-1"));
         _queue.Send(TerminateInstances("ev-term", "i-2"));
@@ -66,30 +67,30 @@ public sealed class LifecycleCollectorTests : FreshDatabase
         Assert.All(events, e => Assert.Equal(("cloudtrail", Actor, "111111111111", "us-east-1"), (e.Source, e.Actor, e.AccountId, e.Region)));
         var byKey = events.ToDictionary(e => (e.ResourceId, e.EventType));
 
-        var launched = byKey[("i-1", "created")];
-        Assert.Equal(("ec2_instance", "acme", "prod-1", "search"), (launched.ResourceType, launched.Customer, launched.Cluster, launched.IndexName));
-        Assert.Equal("r5.xlarge", launched.Properties["instance_type"]);
+        var launched = byKey[("i-1", EventTypes.Created)];
+        Assert.Equal((ResourceTypes.Instance, "acme", "prod-1", "search"), (launched.ResourceType, launched.Customer, launched.Cluster, launched.IndexName));
+        Assert.Equal("r5.xlarge", launched.Properties[EventProperties.InstanceType]);
         Assert.Equal(new DateTime(2025, 3, 1, 10, 0, 0, DateTimeKind.Utc), launched.EventTime);
-        Assert.True(byKey.ContainsKey(("i-2", "created")));
+        Assert.True(byKey.ContainsKey(("i-2", EventTypes.Created)));
 
-        var stopped = byKey[("i-1", "state_changed")];
-        Assert.Equal(("running", "stopped"), (stopped.Properties["old_state"], stopped.Properties["new_state"]));
-        Assert.Equal("acme", byKey[("i-2", "deleted")].Customer); // identity from the snapshot
-        var resized = byKey[("i-2", "resized")];
-        Assert.Equal(("r5.xlarge", "r5.4xlarge"), (resized.Properties["old"], resized.Properties["new"]));
-        var volResized = byKey[("vol-1", "resized")];
-        Assert.Equal(("ebs_volume", "100", "200", "globex"), (volResized.ResourceType, volResized.Properties["old"], volResized.Properties["new"], volResized.Customer));
-        Assert.Equal("i-1", byKey[("vol-1", "attached")].Properties["target"]);
+        var stopped = byKey[("i-1", EventTypes.StateChanged)];
+        Assert.Equal((ResourceStates.Running, ResourceStates.Stopped), (stopped.Properties[EventProperties.OldState], stopped.Properties[EventProperties.NewState]));
+        Assert.Equal("acme", byKey[("i-2", EventTypes.Deleted)].Customer); // identity from the snapshot
+        var resized = byKey[("i-2", EventTypes.Resized)];
+        Assert.Equal(("r5.xlarge", "r5.4xlarge"), (resized.Properties[EventProperties.Old], resized.Properties[EventProperties.New]));
+        var volResized = byKey[("vol-1", EventTypes.Resized)];
+        Assert.Equal((ResourceTypes.Volume, "100", "200", "globex"), (volResized.ResourceType, volResized.Properties[EventProperties.Old], volResized.Properties[EventProperties.New], volResized.Customer));
+        Assert.Equal("i-1", byKey[("vol-1", EventTypes.Attached)].Properties[EventProperties.Target]);
 
-        var tagged = byKey[("vol-1", "tag_changed")];
+        var tagged = byKey[("vol-1", EventTypes.TagChanged)];
         Assert.Equal(("polo:customer", "", "initech", "initech", "prod-9"),
-            (tagged.Properties["key"], tagged.Properties["old"], tagged.Properties["new"], tagged.Customer, tagged.Cluster));
-        Assert.Equal("ec2_instance", byKey[("i-1", "tag_changed")].ResourceType);
+            (tagged.Properties[EventProperties.Key], tagged.Properties[EventProperties.Old], tagged.Properties[EventProperties.New], tagged.Customer, tagged.Cluster));
+        Assert.Equal(ResourceTypes.Instance, byKey[("i-1", EventTypes.TagChanged)].ResourceType);
 
-        Assert.Equal(("ebs_volume", "100"), (byKey[("vol-9", "created")].ResourceType, byKey[("vol-9", "created")].Properties["size_gb"]));
-        Assert.Equal("nat_gateway", byKey[("nat-1", "created")].ResourceType);
-        Assert.Equal("elastic_ip", byKey[("eipalloc-1", "created")].ResourceType);
-        Assert.Equal("ebs_snapshot", byKey[("snap-1", "deleted")].ResourceType);
+        Assert.Equal((ResourceTypes.Volume, "100"), (byKey[("vol-9", EventTypes.Created)].ResourceType, byKey[("vol-9", EventTypes.Created)].Properties[EventProperties.SizeGb]));
+        Assert.Equal(ResourceTypes.NatGateway, byKey[("nat-1", EventTypes.Created)].ResourceType);
+        Assert.Equal(ResourceTypes.ElasticIp, byKey[("eipalloc-1", EventTypes.Created)].ResourceType);
+        Assert.Equal(ResourceTypes.Snapshot, byKey[("snap-1", EventTypes.Deleted)].ResourceType);
 
         Assert.Empty(_queue.RemainingIds); // failed calls and other API calls are consumed, not left behind
     }
@@ -153,7 +154,7 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     [Fact]
     public async Task Removing_a_hierarchy_tag_clears_that_level_of_the_identity()
     {
-        await AddSnapshotAsync("i-5", "ec2_instance", "acme", "prod-1", "search", tags: new() { ["polo:customer"] = "acme" });
+        await AddSnapshotAsync("i-5", ResourceTypes.Instance, "acme", "prod-1", "search", tags: new() { ["polo:customer"] = "acme" });
         _queue.Send(Envelope("DeleteTags", "ev-untag",
             new { resourcesSet = new { items = new[] { new { resourceId = "i-5" } } }, tagSet = new { items = new[] { new { key = "polo:customer" } } } },
             new { _return = true }));
@@ -161,7 +162,7 @@ public sealed class LifecycleCollectorTests : FreshDatabase
         await Collector().RunAsync(Org, default);
 
         var e = Assert.Single(await EventsAsync());
-        Assert.Equal(("tag_changed", "", "prod-1", "acme", ""), (e.EventType, e.Customer, e.Cluster, e.Properties["old"], e.Properties["new"]));
+        Assert.Equal((EventTypes.TagChanged, "", "prod-1", "acme", ""), (e.EventType, e.Customer, e.Cluster, e.Properties[EventProperties.Old], e.Properties[EventProperties.New]));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 using static Polo.Data.Tests.Analysis.Fixtures.CostScenario;
 
 namespace Polo.Data.Tests.Analysis;
@@ -18,6 +19,30 @@ public sealed class CostQueriesTests(CostScenario scenario) : IClassFixture<Cost
         Assert.Equal(72 + 48 + 12 + 96 + 48, e.CostRows);
         Assert.Equal(1, e.Events);
         Assert.Equal(5, e.Resources);
+    }
+
+    [Fact]
+    public async Task Every_grouping_keys_its_groups_with_node_ids_of_its_node_kind()
+    {
+        var range = TimeRange.Create(Oct(1), Oct(4));
+        foreach (var by in Grouping.Fixed)
+        {
+            var groups = await _q.BreakdownAsync(range, by);
+            Assert.NotEmpty(groups);
+            foreach (var g in groups)
+            {
+                Assert.True(NodeId.TryParse(g.Key, out var node), $"{by}: '{g.Key}' is not a node id");
+                // Hierarchy groupings fall back to the parent level (or unassigned) for cost without the deeper level.
+                var allowed = by.Kind switch
+                {
+                    GroupingKind.Customer => new[] { NodeKinds.Customer, NodeKinds.Unassigned },
+                    GroupingKind.Cluster => [NodeKinds.Cluster, NodeKinds.Customer, NodeKinds.Unassigned],
+                    GroupingKind.Index => [NodeKinds.Index, NodeKinds.Cluster, NodeKinds.Customer, NodeKinds.Unassigned],
+                    _ => [by.NodeKind],
+                };
+                Assert.Contains(node.Kind, allowed);
+            }
+        }
     }
 
     [Fact]

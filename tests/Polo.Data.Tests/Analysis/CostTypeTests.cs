@@ -2,6 +2,7 @@ using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis;
 

@@ -2,6 +2,7 @@ using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Tests.Inventory;
+using Polo.Data.Vocabulary;
 using static Polo.Data.Tests.Inventory.BilledLines;
 
 namespace Polo.Data.Tests.Analysis;

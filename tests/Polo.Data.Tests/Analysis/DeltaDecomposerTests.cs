@@ -1,6 +1,7 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis;
 
@@ -8,7 +9,7 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
 {
     private readonly DeltaDecomposer _decomposer = new(scenario.Ch);
 
-    private Task<DeltaDecomposition> Decompose(Grouping by = Grouping.Customer, CostFilter? filter = null) =>
+    private Task<DeltaDecomposition> Decompose(Grouping? by = null, CostFilter? filter = null) =>
         _decomposer.DecomposeAsync(DeltaScenario.Baseline, DeltaScenario.Period, by, filter);
 
     private static IEnumerable<ResourceDelta> AllResources(IEnumerable<DeltaNode> nodes) =>
@@ -31,17 +32,17 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
     }
 
     [Theory]
-    [InlineData(Grouping.Customer)]
-    [InlineData(Grouping.Cluster)]
-    [InlineData(Grouping.Index)]
-    [InlineData(Grouping.Account)]
-    [InlineData(Grouping.AccountRole)]
-    [InlineData(Grouping.Service)]
-    [InlineData(Grouping.UsageType)]
-    [InlineData(Grouping.Resource)]
-    public async Task Delta_equals_node_deltas_and_cause_amounts_exactly(Grouping by)
+    [InlineData(GroupingKind.Customer)]
+    [InlineData(GroupingKind.Cluster)]
+    [InlineData(GroupingKind.Index)]
+    [InlineData(GroupingKind.Account)]
+    [InlineData(GroupingKind.AccountRole)]
+    [InlineData(GroupingKind.Service)]
+    [InlineData(GroupingKind.UsageType)]
+    [InlineData(GroupingKind.Resource)]
+    public async Task Delta_equals_node_deltas_and_cause_amounts_exactly(GroupingKind kind)
     {
-        var d = await Decompose(by);
+        var d = await Decompose(Grouping.Of(kind));
         Assert.Equal(62.38m, d.Delta);
         Assert.Equal(d.Delta, d.Nodes.Sum(n => n.Delta));
         Assert.Equal(d.Delta, d.Causes.Sum(c => c.Amount));
@@ -178,10 +179,11 @@ public sealed class DeltaDecomposerSourceTests(DeltaScenario scenario) : IClassF
             .Concat(Flatten(n.Children)));
 
     [Theory]
-    [InlineData(Grouping.Customer)]
-    [InlineData(Grouping.Account)]
-    public async Task Daily_rollup_path_and_hourly_ledger_path_give_the_same_decomposition(Grouping by)
+    [InlineData(GroupingKind.Customer)]
+    [InlineData(GroupingKind.Account)]
+    public async Task Daily_rollup_path_and_hourly_ledger_path_give_the_same_decomposition(GroupingKind kind)
     {
+        var by = Grouping.Of(kind);
         var rollup = await new DeltaDecomposer(scenario.Ch).DecomposeAsync(DeltaScenario.Baseline, DeltaScenario.Period, by);
         var hourly = await new DeltaDecomposer(scenario.Ch, useDailyRollup: false).DecomposeAsync(DeltaScenario.Baseline, DeltaScenario.Period, by);
         Assert.Equal(Flatten(hourly.Nodes), Flatten(rollup.Nodes));

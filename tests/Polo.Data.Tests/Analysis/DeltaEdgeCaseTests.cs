@@ -2,6 +2,7 @@ using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis;
 
@@ -23,13 +24,13 @@ public sealed class DeltaEdgeCaseTests(MigratedDatabase db) : IClassFixture<Migr
         if (_written || await db.Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly") > 0) return;
         var p = new Place("333333333333", "acme", "prod-1");
         await new FixtureWriter()
-            .Cost("nat-2", "nat_gateway", p, "AmazonEC2", "NatGateway-Bytes", Oct1, Oct1.AddDays(1), 0.45m, 10)
-            .Cost("nat-2", "nat_gateway", p, "AmazonEC2", "NatGateway-Bytes", Oct1.AddDays(1), Oct1.AddDays(2), 1.00m, 20)
-            .Event("nat-2", "nat_gateway", p, Oct1.AddDays(-60), "created")
-            .Event("nat-2", "nat_gateway", p, Oct1.AddDays(1), "usage_changed", ("metric", "bytes"), ("old", "10"), ("new", "20"))
-            .Cost("i-quiet", "ec2_instance", p, "AmazonEC2", "BoxUsage:m5.xlarge", Oct1.AddHours(12), Oct1.AddDays(2), 1.00m)
-            .Event("i-quiet", "ec2_instance", p, Oct1.AddDays(-3), "created", ("instance_type", "m5.xlarge"))
-            .Cost("i-nohist", "ec2_instance", p, "AmazonEC2", "BoxUsage:m5.large", Oct1.AddDays(1).AddHours(6), Oct1.AddDays(2), 0.50m)
+            .Cost("nat-2", ResourceTypes.NatGateway, p, "AmazonEC2", "NatGateway-Bytes", Oct1, Oct1.AddDays(1), 0.45m, 10)
+            .Cost("nat-2", ResourceTypes.NatGateway, p, "AmazonEC2", "NatGateway-Bytes", Oct1.AddDays(1), Oct1.AddDays(2), 1.00m, 20)
+            .Event("nat-2", ResourceTypes.NatGateway, p, Oct1.AddDays(-60), EventTypes.Created)
+            .Event("nat-2", ResourceTypes.NatGateway, p, Oct1.AddDays(1), EventTypes.UsageChanged, (EventProperties.Metric, "bytes"), (EventProperties.Old, "10"), (EventProperties.New, "20"))
+            .Cost("i-quiet", ResourceTypes.Instance, p, "AmazonEC2", "BoxUsage:m5.xlarge", Oct1.AddHours(12), Oct1.AddDays(2), 1.00m)
+            .Event("i-quiet", ResourceTypes.Instance, p, Oct1.AddDays(-3), EventTypes.Created, (EventProperties.InstanceType, "m5.xlarge"))
+            .Cost("i-nohist", ResourceTypes.Instance, p, "AmazonEC2", "BoxUsage:m5.large", Oct1.AddDays(1).AddHours(6), Oct1.AddDays(2), 0.50m)
             .WriteAsync(db.Ch);
         _written = true;
     }

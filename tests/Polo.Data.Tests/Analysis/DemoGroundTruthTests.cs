@@ -3,6 +3,7 @@ using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Demo;
 using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Tests.Demo;
+using Polo.Data.Vocabulary;
 using Xunit.Abstractions;
 
 namespace Polo.Data.Tests.Analysis;

@@ -1,6 +1,7 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Resources;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 using static Polo.Data.Tests.Analysis.Fixtures.ResourceScenario;
 
 namespace Polo.Data.Tests.Analysis;
@@ -34,9 +35,9 @@ public sealed class ResourceQueriesTests(ResourceScenario scenario) : IClassFixt
     [Fact]
     public async Task Filters_narrow_by_type_node_state_and_account()
     {
-        Assert.Equal(["i-a", "i-c"], await Ids(new ResourceQuery(ResourceType: "ec2_instance", SortBy: "resource_id", Direction: SortDirection.Ascending)));
+        Assert.Equal(["i-a", "i-c"], await Ids(new ResourceQuery(ResourceType: ResourceTypes.Instance, SortBy: "resource_id", Direction: SortDirection.Ascending)));
         Assert.Equal(["i-a", "vol-b"], await Ids(new ResourceQuery(NodeId: "index:acme/prod-1/search", SortBy: "resource_id", Direction: SortDirection.Ascending)));
-        Assert.Equal(["i-c"], await Ids(new ResourceQuery(State: "stopped")));
+        Assert.Equal(["i-c"], await Ids(new ResourceQuery(State: ResourceStates.Stopped)));
         Assert.Equal(["i-c"], await Ids(new ResourceQuery(AccountId: AccountB)));
     }
 
@@ -69,14 +70,14 @@ public sealed class ResourceQueriesTests(ResourceScenario scenario) : IClassFixt
         Assert.NotNull(d);
         Assert.Equal(("search-node-1", "acme", "prod-1", "search", 48.00m), (d.Resource.Name, d.Resource.Customer, d.Resource.Cluster, d.Resource.IndexName, d.Resource.Cost));
         Assert.Equal("blue", d.Tags["team"]);
-        Assert.Equal("m5.2xlarge", d.Properties["instance_type"]);
+        Assert.Equal("m5.2xlarge", d.Properties[EventProperties.InstanceType]);
         Assert.Equal(["launched m5.large", "resized m5.large → m5.2xlarge"], d.Events.Select(e => e.Summary));
         Assert.Equal([24.00m, 24.00m], d.DailyCost.Select(p => p.Cost));
         var rel = Assert.Single(d.Relationships);
-        Assert.Equal(new Relationship("attached_to", "vol-b", "ebs_volume", Outgoing: false), rel);
+        Assert.Equal(new Relationship(Relations.AttachedTo, "vol-b", ResourceTypes.Volume, Outgoing: false), rel);
 
         var vol = await _q.DetailAsync("vol-b", Oct1To3);
-        Assert.Equal(new Relationship("attached_to", "i-a", "ec2_instance", Outgoing: true), Assert.Single(vol!.Relationships));
+        Assert.Equal(new Relationship(Relations.AttachedTo, "i-a", ResourceTypes.Instance, Outgoing: true), Assert.Single(vol!.Relationships));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using Polo.Data.Analysis;
 using Polo.Data.Demo;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Demo;
 
@@ -16,7 +16,7 @@ public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFix
         Assert.Equal(30 * 24, await Ch.ScalarAsync<long>("SELECT uniqExact(hour) FROM cost_hourly"));
         Assert.Equal(DemoEstateFixture.End.AddDays(-30), await Ch.ScalarAsync<DateTime>("SELECT min(hour) FROM cost_hourly"));
         Assert.Equal(DemoEstateFixture.End.AddHours(-1), await Ch.ScalarAsync<DateTime>("SELECT max(hour) FROM cost_hourly"));
-        foreach (var type in new[] { "ec2_instance", "ebs_volume", "ebs_snapshot", "nat_gateway", "elastic_ip", "load_balancer", "network_interface" })
+        foreach (var type in new[] { ResourceTypes.Instance, ResourceTypes.Volume, ResourceTypes.Snapshot, ResourceTypes.NatGateway, ResourceTypes.ElasticIp, ResourceTypes.LoadBalancer, ResourceTypes.NetworkInterface })
             Assert.True(await Ch.ScalarAsync<long>("SELECT count() FROM resource_snapshots WHERE resource_type = {t:String}",
                 new QueryParams { ["t"] = type }) > 0, $"no {type} in the estate");
         Assert.True(demo.Summary.Customers >= 8);

@@ -1,5 +1,6 @@
 using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Engine;
 
@@ -11,9 +12,9 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task Resource_event_with_map_lowcardinality_and_datetime64()
     {
-        var row = new EventRow(T0, "e-1", "123456789012", "eu-west-1", "i-0abc", "ec2_instance", "resized", "config",
+        var row = new EventRow(T0, "e-1", "123456789012", "eu-west-1", "i-0abc", ResourceTypes.Instance, EventTypes.Resized, "config",
             "arn:aws:iam::123456789012:user/ops", "acme", "prod-1", "search",
-            new() { ["old"] = "r5.xlarge", ["new"] = "r5.4xlarge", ["quote'd"] = "back\\slash\nnewline" });
+            new() { [EventProperties.Old] = "r5.xlarge", [EventProperties.New] = "r5.4xlarge", ["quote'd"] = "back\\slash\nnewline" });
         await db.Ch.InsertAsync("resource_events", [row]);
 
         var back = await db.Ch.QueryAsync<EventRow>(
@@ -26,15 +27,15 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task Snapshot_nullable_timestamp_and_replacing_merge()
     {
-        var first = new SnapshotRow("vol-1", "1", "us-east-1", "ebs_volume", "data", "in-use", "", "", "",
-            new() { ["Name"] = "data" }, new() { ["size_gb"] = "100" }, T0, null, 0, T0);
-        var later = first with { State = "deleted", DeletedAt = T0.AddDays(1), IsDeleted = 1, ObservedAt = T0.AddDays(1) };
+        var first = new SnapshotRow("vol-1", "1", "us-east-1", ResourceTypes.Volume, "data", ResourceStates.InUse, "", "", "",
+            new() { ["Name"] = "data" }, new() { [EventProperties.SizeGb] = "100" }, T0, null, 0, T0);
+        var later = first with { State = ResourceStates.Deleted, DeletedAt = T0.AddDays(1), IsDeleted = 1, ObservedAt = T0.AddDays(1) };
         await db.Ch.InsertAsync("resource_snapshots", [first]);
         await db.Ch.InsertAsync("resource_snapshots", [later]);
 
         var rows = await db.Ch.QueryAsync<SnapshotRow>("SELECT * FROM resource_snapshots FINAL WHERE resource_id = 'vol-1'");
         var got = Assert.Single(rows);
-        Assert.Equal("deleted", got.State);
+        Assert.Equal(ResourceStates.Deleted, got.State);
         Assert.Equal(T0.AddDays(1), got.DeletedAt);
         Assert.Null((await db.Ch.QueryAsync<SnapshotRow>("SELECT * FROM resource_snapshots WHERE resource_id = 'vol-1' AND is_deleted = 0")).Single().DeletedAt);
     }
@@ -46,7 +47,7 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
     {
         var day = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
         var rows = Enumerable.Range(0, 48).Select(h => new CostRow(day.AddHours(h), "1", "us-east-1", "AmazonEC2",
-            "BoxUsage:m5.large", "i-roll", "ec2_instance", "acme", "prod", "logs", 0.096001m, 1, "test")).ToList();
+            "BoxUsage:m5.large", "i-roll", ResourceTypes.Instance, "acme", "prod", "logs", 0.096001m, 1, "test")).ToList();
         // A restatement arrives later as a ledger difference.
         rows.Add(rows[0] with { Cost = -0.000001m, UsageAmount = 0 });
         await db.Ch.InsertAsync("cost_hourly", rows);
@@ -62,7 +63,7 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task Arrays_and_plain_datetimes_round_trip()
     {
-        var cause = new CauseRow("c1", "orphaned", "desc 'quoted'", "cluster:x/y", ["vol-1", "vol-2"],
+        var cause = new CauseRow("c1", CauseKind.Orphaned, "desc 'quoted'", "cluster:x/y", ["vol-1", "vol-2"],
             T0.Date, T0.Date.AddDays(1), T0.Date.AddDays(1), T0.Date.AddDays(2), 123.45m);
         await db.Ch.InsertAsync("demo_causes", [cause]);
         var got = Assert.Single(await db.Ch.QueryAsync<CauseRow>("SELECT * EXCEPT generated_at FROM demo_causes"));
@@ -92,7 +93,7 @@ public sealed class ColumnRoundTripTests(MigratedDatabase db) : IClassFixture<Mi
     {
         var day = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc);
         var rows = Enumerable.Range(0, 120_000).Select(i => new CostRow(day.AddHours(i % 24), "9", "us-east-1", "AmazonEBS",
-            "EBS:VolumeUsage.gp3", $"vol-{i}", "ebs_volume", "", "", "", 0.01m, 0.5, "test"));
+            "EBS:VolumeUsage.gp3", $"vol-{i}", ResourceTypes.Volume, "", "", "", 0.01m, 0.5, "test"));
         var written = await db.Ch.InsertAsync("cost_hourly", rows, batchSize: 50_000);
         Assert.Equal(120_000, written);
         Assert.Equal(1200.00m, await db.Ch.ScalarAsync<decimal>("SELECT sum(cost) FROM cost_hourly WHERE account_id = '9'"));

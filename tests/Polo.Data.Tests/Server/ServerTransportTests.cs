@@ -3,6 +3,7 @@ using Polo.Data.Rows;
 using Polo.Data.Server;
 using Polo.Data.Tests.Engine;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Server;
 
@@ -57,7 +58,7 @@ public sealed class ServerTransportTests : IAsyncLifetime
         await new MigrationRunner(_server, TestEngine.MigrationsPath).ApplyAsync();
         var t0 = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc);
         var rows = Enumerable.Range(0, 72).Select(h => new CostRow(t0.AddHours(h), "1", "us-east-1", "AmazonEC2",
-            "BoxUsage:m5.large", "i-1", "ec2_instance", "o'brien", "c", "i", 0.125m, 1, "server-test"));
+            "BoxUsage:m5.large", "i-1", ResourceTypes.Instance, "o'brien", "c", "i", 0.125m, 1, "server-test"));
         Assert.Equal(72, await _server.InsertAsync("cost_hourly", rows, batchSize: 25));
 
         const string sql = "SELECT day, sum(cost) AS cost FROM cost_rollup_daily WHERE customer = {c:String} AND day >= {from:Date} GROUP BY day ORDER BY day";

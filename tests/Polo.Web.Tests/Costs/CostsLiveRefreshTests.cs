@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Data;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;
 using CostsPage = Polo.Web.Components.Pages.Costs.Costs;
@@ -21,7 +22,7 @@ public sealed class CostsLiveRefreshTests(ArnDemoEstate estate) : WebTestContext
         Assert.Single(cut.FindAll("[data-testid=empty]"));
 
         await new FixtureWriter()
-            .Cost("i-late-arrival", "ec2_instance", new Place("111111111111", "latecomer"), "AmazonEC2", "BoxUsage:m5.large", day, day.AddHours(4), 1.25m)
+            .Cost("i-late-arrival", ResourceTypes.Instance, new Place("111111111111", "latecomer"), "AmazonEC2", "BoxUsage:m5.large", day, day.AddHours(4), 1.25m)
             .WriteAsync(Ch);
         Services.GetRequiredService<DataChangeNotifier>().Publish("cost_hourly", 4);
 

@@ -1,5 +1,5 @@
 using Bunit;
-using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;
 using CostsPage = Polo.Web.Components.Pages.Costs.Costs;

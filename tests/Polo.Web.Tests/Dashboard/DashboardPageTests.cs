@@ -3,6 +3,7 @@ using Polo.Data;
 using Polo.Data.Analysis;
 using Polo.Data.Demo;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Dashboard;
 using Polo.Web.Services;
 using Polo.Web.Services.State;
@@ -136,7 +137,7 @@ public sealed class DashboardPageTests(RepricedDemoEstate estate) : WebTestConte
 
         var at = range.Start.AddDays(3).AddHours(12);
         await new FixtureWriter()
-            .Cost("i-0livecollector0001", "ec2_instance", new Place("100000000001", "acme", "prod-1"), "AmazonEC2", "BoxUsage:m5.large",
+            .Cost("i-0livecollector0001", ResourceTypes.Instance, new Place("100000000001", "acme", "prod-1"), "AmazonEC2", "BoxUsage:m5.large",
                 at, at.AddHours(1), 1000m)
             .WriteAsync(estate.Ch);
         var expected = Money.Format(await Get<ICostQueries>().TotalAsync(range));

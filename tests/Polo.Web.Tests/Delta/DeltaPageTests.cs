@@ -2,6 +2,7 @@ using Bunit;
 using Polo.Data.Analysis;
 using Polo.Data.Demo;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Delta;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using Bunit;
 using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Explain;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;
 using HierarchyPage = Polo.Web.Components.Pages.Hierarchy.Hierarchy;

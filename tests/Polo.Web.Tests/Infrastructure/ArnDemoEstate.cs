@@ -1,5 +1,6 @@
 using Polo.Data.Analysis;
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 
 namespace Polo.Web.Tests.Infrastructure;
@@ -25,10 +26,10 @@ public sealed class ArnDemoEstate() : DemoEstateFixture(21)
         var place = new Place(ArnAccount, "acme", "prod-1", "search");
         var launched = End.AddDays(-7);
         return rows
-            .Cost(ArnId, "load_balancer", place, "AWSELB", "LoadBalancerUsage", launched, End, 0.50m)
-            .Event(ArnId, "load_balancer", place, launched, "created")
-            .Event(ArnId, "load_balancer", place, End.AddDays(-4), "resized", ("old", "small"), ("new", "large"))
-            .Snapshot(ArnId, "load_balancer", place, "web-lb", "active", launched,
+            .Cost(ArnId, ResourceTypes.LoadBalancer, place, "AWSELB", "LoadBalancerUsage", launched, End, 0.50m)
+            .Event(ArnId, ResourceTypes.LoadBalancer, place, launched, EventTypes.Created)
+            .Event(ArnId, ResourceTypes.LoadBalancer, place, End.AddDays(-4), EventTypes.Resized, (EventProperties.Old, "small"), (EventProperties.New, "large"))
+            .Snapshot(ArnId, ResourceTypes.LoadBalancer, place, "web-lb", ResourceStates.Active, launched,
                 tags: new() { ["team"] = "web" }, props: new() { ["scheme"] = "internet-facing" })
             .Account(ArnAccount, "edge", "production");
     }

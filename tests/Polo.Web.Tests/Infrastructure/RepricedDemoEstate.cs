@@ -1,4 +1,5 @@
 using Polo.Data.Tests.Analysis.Fixtures;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Web.Tests.Infrastructure;
 
@@ -20,10 +21,10 @@ public sealed class RepricedDemoEstate() : DemoEstateFixture(Days)
     {
         var acme = new Place("100000000001", "acme", "prod-1");
         return rows
-            .Cost(RepricedId, "ec2_instance", acme, "AmazonEC2", "BoxUsage:m5.xlarge", End.AddDays(-Days), RepricedAt, 1.00m)
-            .Cost(RepricedId, "ec2_instance", acme, "AmazonEC2", "BoxUsage:m5.xlarge", RepricedAt, End, 1.50m)
-            .Event(RepricedId, "ec2_instance", acme, End.AddDays(-Days - 30), "created", ("instance_type", "m5.xlarge"))
-            .Snapshot(RepricedId, "ec2_instance", acme, "repriced", "running", End.AddDays(-Days - 30));
+            .Cost(RepricedId, ResourceTypes.Instance, acme, "AmazonEC2", "BoxUsage:m5.xlarge", End.AddDays(-Days), RepricedAt, 1.00m)
+            .Cost(RepricedId, ResourceTypes.Instance, acme, "AmazonEC2", "BoxUsage:m5.xlarge", RepricedAt, End, 1.50m)
+            .Event(RepricedId, ResourceTypes.Instance, acme, End.AddDays(-Days - 30), EventTypes.Created, (EventProperties.InstanceType, "m5.xlarge"))
+            .Snapshot(RepricedId, ResourceTypes.Instance, acme, "repriced", ResourceStates.Running, End.AddDays(-Days - 30));
     }
 }
 

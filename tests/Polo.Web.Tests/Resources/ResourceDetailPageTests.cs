@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Resources;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;
@@ -35,14 +36,14 @@ public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestConte
         var cut = Open(ArnDemoEstate.ArnId);
         Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
         Assert.Equal(ArnDemoEstate.ArnId, Text(cut.Find("[data-testid=resource-id]")));
-        Assert.Equal("load_balancer", Text(cut.Find("[data-testid=resource-type]")));
+        Assert.Equal(ResourceTypes.LoadBalancer, Text(cut.Find("[data-testid=resource-type]")));
         Assert.Equal($"edge · production ({ArnDemoEstate.ArnAccount})", Text(cut.Find("[data-testid=resource-account]"))); // name and role from account_metadata
         Assert.Equal(Money.Format(84.00m), Text(cut.Find("[data-testid=resource-cost]")));   // 7 days × 24 h × 0.50
         Assert.Contains("web", Text(cut.Find("[data-testid=resource-tags]")));
         Assert.Contains("internet-facing", Text(cut.Find("[data-testid=resource-properties]")));
 
         var events = cut.FindAll("[data-testid=resource-event]");
-        Assert.Equal(["created", "resized"], events.Select(e => e.GetAttribute("data-event-type")));
+        Assert.Equal([EventTypes.Created, EventTypes.Resized], events.Select(e => e.GetAttribute("data-event-type")));
         Assert.Contains("resized small → large", Text(events[1]));
         Assert.Equal(["new: large", "old: small"], events[1].QuerySelectorAll("[data-testid=event-property]").Select(Text));
 
@@ -60,7 +61,7 @@ public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestConte
     public async Task A_demo_resource_shows_the_detail_queries_timeline_and_cost()
     {
         var queries = Services.GetRequiredService<IResourceQueries>();
-        var top = (await queries.SearchAsync(new ResourceQuery(ResourceType: "ec2_instance", CostRange: ArnDemoEstate.Oct18To31, PageSize: 1))).Rows[0];
+        var top = (await queries.SearchAsync(new ResourceQuery(ResourceType: ResourceTypes.Instance, CostRange: ArnDemoEstate.Oct18To31, PageSize: 1))).Rows[0];
         var detail = (await queries.DetailAsync(top.ResourceId, ArnDemoEstate.Oct18To31))!;
 
         var cut = Open(top.ResourceId);

@@ -1,4 +1,4 @@
-using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Hierarchy;
 using Polo.Web.Services;
 using Polo.Web.Services.State;

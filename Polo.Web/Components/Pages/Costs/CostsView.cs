@@ -1,4 +1,4 @@
-using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 
 namespace Polo.Web.Components.Pages.Costs;

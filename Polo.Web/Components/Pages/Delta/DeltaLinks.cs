@@ -1,4 +1,5 @@
 using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services;
 using Polo.Web.Services.State;
 

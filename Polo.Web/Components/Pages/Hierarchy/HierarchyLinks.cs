@@ -1,4 +1,5 @@
-using Polo.Data.Analysis.Sql;
+using Polo.Data.Analysis;
+using Polo.Data.Vocabulary;
 using Polo.Web.Services;
 
 namespace Polo.Web.Components.Pages.Hierarchy;
@@ -22,7 +23,7 @@ public static class HierarchyLinks
         return UrlState.Carry(currentUri, "resources", new Dictionary<string, string?>
         {
             ["customer"] = customer,
-            ["node"] = nodeId.StartsWith("customer:", StringComparison.Ordinal) ? null : nodeId,
+            ["node"] = nodeId.StartsWith($"{NodeKinds.Customer}:", StringComparison.Ordinal) ? null : nodeId,
         });
     }
 
@@ -31,13 +32,5 @@ public static class HierarchyLinks
 
     public static string? CustomerOf(string nodeId) => Parse(nodeId)?.Parts[0];
 
-    private static NodeId? Parse(string key)
-    {
-        try
-        {
-            var id = NodeId.Parse(key);
-            return id.Kind is "customer" or "cluster" or "index" ? id : null;
-        }
-        catch (ArgumentException) { return null; }
-    }
+    private static NodeId? Parse(string key) => NodeId.TryParse(key, out var id) && id.IsHierarchy ? id : null;
 }

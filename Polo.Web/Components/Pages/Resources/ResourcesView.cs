@@ -1,7 +1,7 @@
 using System.Globalization;
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Resources;
-using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Web.Components.Pages.Resources;
 
@@ -57,13 +57,9 @@ public sealed record ResourcesView(
         if (node is not null)
         {
             string? error = null;
-            try
-            {
-                var id = NodeId.Parse(node);
-                if (id.Kind is not ("customer" or "cluster" or "index" or "unassigned")) error = "a customer, cluster or index";
-                else if (customer is not null && id.Kind != "unassigned" && id.Parts[0] != customer) error = $"inside customer '{Short(customer)}'";
-            }
-            catch (ArgumentException) { error = "a node id like cluster:acme/prod-1"; }
+            if (!NodeId.TryParse(node, out var id)) error = "a node id like cluster:acme/prod-1";
+            else if (!id.IsHierarchy && id.Kind != NodeKinds.Unassigned) error = "a customer, cluster or index";
+            else if (customer is not null && id.Kind != NodeKinds.Unassigned && id.Parts[0] != customer) error = $"inside customer '{Short(customer)}'";
             if (error is not null)
             {
                 problems.Add($"'node' must be {error} (got '{Short(node)}'); it was ignored.");

@@ -1,5 +1,6 @@
 using Polo.Data.Embedded;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
 
@@ -26,13 +27,13 @@ public sealed class CostScenario : IAsyncLifetime
         var search = new Place(AccountA, "acme", "prod-1", "search");
         var globex = new Place(AccountB, "globex", "c1", "", "eu-west-1");
         var f = new FixtureWriter()
-            .Cost("r1", "ec2_instance", logs, "AmazonEC2", "BoxUsage:m5.large", Oct(1), Oct(4), 1.00m)
-            .Cost("r2", "ebs_volume", search, "AmazonEBS", "EBS:VolumeUsage.gp3", Oct(2), Oct(4), 0.50m)
-            .Cost("r3", "ec2_instance", globex, "AmazonEC2", "BoxUsage:m5.xlarge", Oct(3, 12), Oct(4), 2.00m)
-            .Cost("r4", "nat_gateway", new Place(AccountA), "AmazonEC2", "NatGateway-Hours", Sep30, Oct(4), 0.25m)
-            .Cost("r5", "ec2_instance", search, "AmazonEC2", "BoxUsage:t3.small", Oct(2), Oct(3), 0.10m)
-            .Cost("r5", "ec2_instance", search, "AmazonEC2", "BoxUsage:t3.small", Oct(3), Oct(4), 0.20m)
-            .Event("r5", "ec2_instance", search, Oct(1).AddDays(-29), "created")
+            .Cost("r1", ResourceTypes.Instance, logs, "AmazonEC2", "BoxUsage:m5.large", Oct(1), Oct(4), 1.00m)
+            .Cost("r2", ResourceTypes.Volume, search, "AmazonEBS", "EBS:VolumeUsage.gp3", Oct(2), Oct(4), 0.50m)
+            .Cost("r3", ResourceTypes.Instance, globex, "AmazonEC2", "BoxUsage:m5.xlarge", Oct(3, 12), Oct(4), 2.00m)
+            .Cost("r4", ResourceTypes.NatGateway, new Place(AccountA), "AmazonEC2", "NatGateway-Hours", Sep30, Oct(4), 0.25m)
+            .Cost("r5", ResourceTypes.Instance, search, "AmazonEC2", "BoxUsage:t3.small", Oct(2), Oct(3), 0.10m)
+            .Cost("r5", ResourceTypes.Instance, search, "AmazonEC2", "BoxUsage:t3.small", Oct(3), Oct(4), 0.20m)
+            .Event("r5", ResourceTypes.Instance, search, Oct(1).AddDays(-29), EventTypes.Created)
             .Account(AccountA, "prod-search", "production")
             .Account(AccountB, "dev-tools", "development")
             .Node("customer:acme", "customer", "acme", "")

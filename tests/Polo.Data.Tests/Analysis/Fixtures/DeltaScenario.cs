@@ -1,6 +1,7 @@
 using Polo.Data.Analysis;
 using Polo.Data.Embedded;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
 
@@ -44,57 +45,57 @@ public sealed class DeltaScenario : IAsyncLifetime
         var pipeline = new Place(AccountB, "internal", "pipeline");
         var loadtest = new Place(AccountB, "internal", "loadtest");
         var globex = new Place(AccountB, "globex", "c1");
-        const string ec2 = "AmazonEC2", ebs = "AmazonEBS", inst = "ec2_instance";
+        const string ec2 = "AmazonEC2", ebs = "AmazonEBS", inst = ResourceTypes.Instance;
 
         f.Cost("i-resize", inst, logs, ec2, "BoxUsage:r5.xlarge", Oct1, d3, 0.25m)
          .Cost("i-resize", inst, logs, ec2, "BoxUsage:r5.4xlarge", d3, end, 1.00m)
-         .Event("i-resize", inst, logs, Oct1.AddDays(-30), "created", ("instance_type", "r5.xlarge"))
-         .Event("i-resize", inst, logs, d3, "resized", ("old", "r5.xlarge"), ("new", "r5.4xlarge"));
+         .Event("i-resize", inst, logs, Oct1.AddDays(-30), EventTypes.Created, (EventProperties.InstanceType, "r5.xlarge"))
+         .Event("i-resize", inst, logs, d3, EventTypes.Resized, (EventProperties.Old, "r5.xlarge"), (EventProperties.New, "r5.4xlarge"));
 
         f.Cost("i-new", inst, logs, ec2, "BoxUsage:m5.xlarge", d3.AddHours(6), end, 0.50m)
-         .Event("i-new", inst, logs, d3.AddHours(6), "created", ("instance_type", "m5.xlarge"));
+         .Event("i-new", inst, logs, d3.AddHours(6), EventTypes.Created, (EventProperties.InstanceType, "m5.xlarge"));
 
         f.Cost("i-gone", inst, search, ec2, "BoxUsage:m5.xlarge", Oct1, Oct1.AddHours(36), 0.50m)
-         .Event("i-gone", inst, search, Oct1.AddDays(-30), "created")
-         .Event("i-gone", inst, search, Oct1.AddHours(36), "deleted");
+         .Event("i-gone", inst, search, Oct1.AddDays(-30), EventTypes.Created)
+         .Event("i-gone", inst, search, Oct1.AddHours(36), EventTypes.Deleted);
 
         f.Cost("i-price", inst, search, ec2, "BoxUsage:m5.large", Oct1, d3, 0.10m)
          .Cost("i-price", inst, search, ec2, "BoxUsage:m5.large", d3, end, 0.12m)
-         .Event("i-price", inst, search, Oct1.AddDays(-30), "created");
+         .Event("i-price", inst, search, Oct1.AddDays(-30), EventTypes.Created);
 
         f.Cost("i-tag", inst, logs, ec2, "BoxUsage:m5.2xlarge", Oct1, d3, 0.30m)
          .Cost("i-tag", inst, search, ec2, "BoxUsage:m5.2xlarge", d3, end, 0.30m)
-         .Event("i-tag", inst, logs, Oct1.AddDays(-30), "created")
-         .Event("i-tag", inst, search, d3, "tag_changed", ("key", "index"), ("old", "logs"), ("new", "search"));
+         .Event("i-tag", inst, logs, Oct1.AddDays(-30), EventTypes.Created)
+         .Event("i-tag", inst, search, d3, EventTypes.TagChanged, (EventProperties.Key, "index"), (EventProperties.Old, "logs"), (EventProperties.New, "search"));
 
-        f.Cost("vol-flat", "ebs_volume", logs, ebs, "EBS:VolumeUsage.gp3", Oct1, end, 0.05m)
-         .Event("vol-flat", "ebs_volume", logs, Oct1.AddDays(-30), "created");
+        f.Cost("vol-flat", ResourceTypes.Volume, logs, ebs, "EBS:VolumeUsage.gp3", Oct1, end, 0.05m)
+         .Event("vol-flat", ResourceTypes.Volume, logs, Oct1.AddDays(-30), EventTypes.Created);
 
-        f.Cost("nat-1", "nat_gateway", shared, ec2, "NatGateway-Bytes", Oct1, d3, 0.45m, 10)
-         .Cost("nat-1", "nat_gateway", shared, ec2, "NatGateway-Bytes", d3, end, 1.35m, 30)
-         .Event("nat-1", "nat_gateway", shared, Oct1.AddDays(-90), "created");
+        f.Cost("nat-1", ResourceTypes.NatGateway, shared, ec2, "NatGateway-Bytes", Oct1, d3, 0.45m, 10)
+         .Cost("nat-1", ResourceTypes.NatGateway, shared, ec2, "NatGateway-Bytes", d3, end, 1.35m, 30)
+         .Event("nat-1", ResourceTypes.NatGateway, shared, Oct1.AddDays(-90), EventTypes.Created);
 
-        f.Cost("vol-orphan", "ebs_volume", pipeline, ebs, "EBS:VolumeUsage.gp3", d3.AddHours(1), end, 0.10m)
-         .Event("vol-orphan", "ebs_volume", pipeline, d3.AddHours(1), "created", ("size_gb", "500"))
-         .Event("vol-orphan", "ebs_volume", pipeline, d3.AddHours(1), "attached", ("target", "i-worker"))
-         .Event("vol-orphan", "ebs_volume", pipeline, d3.AddHours(5), "detached", ("target", "i-worker"))
-         .Snapshot("vol-orphan", "ebs_volume", pipeline, "scratch", "available", d3.AddHours(1));
+        f.Cost("vol-orphan", ResourceTypes.Volume, pipeline, ebs, "EBS:VolumeUsage.gp3", d3.AddHours(1), end, 0.10m)
+         .Event("vol-orphan", ResourceTypes.Volume, pipeline, d3.AddHours(1), EventTypes.Created, (EventProperties.SizeGb, "500"))
+         .Event("vol-orphan", ResourceTypes.Volume, pipeline, d3.AddHours(1), EventTypes.Attached, (EventProperties.Target, "i-worker"))
+         .Event("vol-orphan", ResourceTypes.Volume, pipeline, d3.AddHours(5), EventTypes.Detached, (EventProperties.Target, "i-worker"))
+         .Snapshot("vol-orphan", ResourceTypes.Volume, pipeline, "scratch", ResourceStates.Available, d3.AddHours(1));
 
         f.Cost("i-test", inst, loadtest, ec2, "BoxUsage:i3.4xlarge", Oct1, Oct1.AddHours(12), 1.00m)
          .Cost("i-test", inst, loadtest, ec2, "BoxUsage:i3.4xlarge", d3, end, 1.00m)
-         .Event("i-test", inst, loadtest, Oct1.AddDays(-30), "created", ("instance_type", "i3.4xlarge"))
-         .Event("i-test", inst, loadtest, Oct1, "state_changed", ("old_state", "stopped"), ("new_state", "running"))
-         .Event("i-test", inst, loadtest, Oct1.AddHours(12), "state_changed", ("old_state", "running"), ("new_state", "stopped"))
-         .Event("i-test", inst, loadtest, d3, "state_changed", ("old_state", "stopped"), ("new_state", "running"));
+         .Event("i-test", inst, loadtest, Oct1.AddDays(-30), EventTypes.Created, (EventProperties.InstanceType, "i3.4xlarge"))
+         .Event("i-test", inst, loadtest, Oct1, EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Stopped), (EventProperties.NewState, ResourceStates.Running))
+         .Event("i-test", inst, loadtest, Oct1.AddHours(12), EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Running), (EventProperties.NewState, ResourceStates.Stopped))
+         .Event("i-test", inst, loadtest, d3, EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Stopped), (EventProperties.NewState, ResourceStates.Running));
 
         f.Cost("i-stop", inst, globex, ec2, "BoxUsage:m5.large", Oct1, d3.AddHours(10), 0.20m)
-         .Event("i-stop", inst, globex, Oct1.AddDays(-30), "created")
-         .Event("i-stop", inst, globex, d3.AddHours(10), "state_changed", ("old_state", "running"), ("new_state", "stopped"));
+         .Event("i-stop", inst, globex, Oct1.AddDays(-30), EventTypes.Created)
+         .Event("i-stop", inst, globex, d3.AddHours(10), EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Running), (EventProperties.NewState, ResourceStates.Stopped));
 
         f.Cost("i-start", inst, globex, ec2, "BoxUsage:m5.xlarge", d3.AddHours(12), end, 0.40m)
-         .Event("i-start", inst, globex, Oct1.AddDays(-40), "created")
-         .Event("i-start", inst, globex, Oct1.AddDays(-11), "state_changed", ("old_state", "running"), ("new_state", "stopped"))
-         .Event("i-start", inst, globex, d3.AddHours(12), "state_changed", ("old_state", "stopped"), ("new_state", "running"));
+         .Event("i-start", inst, globex, Oct1.AddDays(-40), EventTypes.Created)
+         .Event("i-start", inst, globex, Oct1.AddDays(-11), EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Running), (EventProperties.NewState, ResourceStates.Stopped))
+         .Event("i-start", inst, globex, d3.AddHours(12), EventTypes.StateChanged, (EventProperties.OldState, ResourceStates.Stopped), (EventProperties.NewState, ResourceStates.Running));
 
         f.Account(AccountA, "prod-search", "production").Account(AccountB, "internal-tools", "development");
         await f.WriteAsync(Ch);

@@ -1,6 +1,7 @@
 using Polo.Data.Embedded;
 using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
 
@@ -22,20 +23,20 @@ public sealed class ResourceScenario : IAsyncLifetime
         var search = new Place(AccountA, "acme", "prod-1", "search");
         var dev = new Place(AccountB, "internal", "dev", "", "eu-west-1");
         var f = new FixtureWriter()
-            .Snapshot("i-a", "ec2_instance", search, "search-node-1", "running", Day(9, 1),
-                tags: new() { ["Name"] = "search-node-1", ["team"] = "blue" }, props: new() { ["instance_type"] = "m5.2xlarge" })
-            .Snapshot("vol-b", "ebs_volume", search, "search-node-1-data", "in-use", Day(9, 2),
-                tags: new() { ["Name"] = "search-node-1-data", ["team"] = "red" }, props: new() { ["size_gb"] = "500" })
-            .Snapshot("i-c", "ec2_instance", dev, "dev-box", "stopped", Day(9, 3), deleted: Day(10, 2))
-            .Snapshot("snap-d", "ebs_snapshot", new Place(AccountA), "archive-1", "completed", Day(9, 4))
-            .Cost("i-a", "ec2_instance", search, "AmazonEC2", "BoxUsage:m5.2xlarge", Day(10, 1), Day(10, 3), 1.00m)
-            .Cost("vol-b", "ebs_volume", search, "AmazonEBS", "EBS:VolumeUsage.gp3", Day(10, 1), Day(10, 3), 0.10m)
-            .Cost("i-c", "ec2_instance", dev, "AmazonEC2", "BoxUsage:m5.large", Day(10, 1), Day(10, 2), 0.50m)
-            .Event("i-a", "ec2_instance", search, Day(9, 1), "created", ("instance_type", "m5.large"))
-            .Event("i-a", "ec2_instance", search, Day(10, 2), "resized", ("old", "m5.large"), ("new", "m5.2xlarge"));
-        f.Relationships.Add(new RelationshipRow(AccountA, "vol-b", "attached_to", "i-a", Day(9, 2), 0, Day(9, 2)));
-        f.Relationships.Add(new RelationshipRow(AccountA, "vol-x", "attached_to", "i-a", Day(9, 2), 0, Day(9, 2)));
-        f.Relationships.Add(new RelationshipRow(AccountA, "vol-x", "attached_to", "i-a", Day(9, 2), 1, Day(9, 5)));
+            .Snapshot("i-a", ResourceTypes.Instance, search, "search-node-1", ResourceStates.Running, Day(9, 1),
+                tags: new() { ["Name"] = "search-node-1", ["team"] = "blue" }, props: new() { [EventProperties.InstanceType] = "m5.2xlarge" })
+            .Snapshot("vol-b", ResourceTypes.Volume, search, "search-node-1-data", ResourceStates.InUse, Day(9, 2),
+                tags: new() { ["Name"] = "search-node-1-data", ["team"] = "red" }, props: new() { [EventProperties.SizeGb] = "500" })
+            .Snapshot("i-c", ResourceTypes.Instance, dev, "dev-box", ResourceStates.Stopped, Day(9, 3), deleted: Day(10, 2))
+            .Snapshot("snap-d", ResourceTypes.Snapshot, new Place(AccountA), "archive-1", ResourceStates.Completed, Day(9, 4))
+            .Cost("i-a", ResourceTypes.Instance, search, "AmazonEC2", "BoxUsage:m5.2xlarge", Day(10, 1), Day(10, 3), 1.00m)
+            .Cost("vol-b", ResourceTypes.Volume, search, "AmazonEBS", "EBS:VolumeUsage.gp3", Day(10, 1), Day(10, 3), 0.10m)
+            .Cost("i-c", ResourceTypes.Instance, dev, "AmazonEC2", "BoxUsage:m5.large", Day(10, 1), Day(10, 2), 0.50m)
+            .Event("i-a", ResourceTypes.Instance, search, Day(9, 1), EventTypes.Created, (EventProperties.InstanceType, "m5.large"))
+            .Event("i-a", ResourceTypes.Instance, search, Day(10, 2), EventTypes.Resized, (EventProperties.Old, "m5.large"), (EventProperties.New, "m5.2xlarge"));
+        f.Relationships.Add(new RelationshipRow(AccountA, "vol-b", Relations.AttachedTo, "i-a", Day(9, 2), 0, Day(9, 2)));
+        f.Relationships.Add(new RelationshipRow(AccountA, "vol-x", Relations.AttachedTo, "i-a", Day(9, 2), 0, Day(9, 2)));
+        f.Relationships.Add(new RelationshipRow(AccountA, "vol-x", Relations.AttachedTo, "i-a", Day(9, 2), 1, Day(9, 5)));
         await f.WriteAsync(Ch);
     }
 
