@@ -5,6 +5,7 @@ using Polo.Collection.Runs;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Inventory;
+using Polo.Data.Vocabulary;
 using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Inventory;

@@ -1,6 +1,7 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Resources;
 using Polo.Data.Inventory;
+using Polo.Data.Vocabulary;
 using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
 using static Polo.Data.Tests.Inventory.BilledLines;
