@@ -36,6 +36,6 @@ public static class DemoCommitmentCauses
 {
     public const string SavingsPlanExpired = "savings-plan-expired";
     public const string ReservedInstancesBought = "reserved-instances-bought";
-    public const string CoverageLost = "coverage_lost";
-    public const string CoverageGained = "coverage_gained";
+    public const string CoverageLost = Vocabulary.CauseKind.CoverageLost;
+    public const string CoverageGained = Vocabulary.CauseKind.CoverageGained;
 }
