@@ -32,8 +32,11 @@ internal sealed partial class DemoEstateBuilder
             foreach (var p in covered)
             {
                 node.Pieces.Remove(p);
-                node.Pieces.Add(p with { Billing = new("SavingsPlanCoveredUsage", "Hrs", arn, PublicOnDemandCost: p.HourlyCost,
-                    SavingsPlanEffectiveCost: SavingsPlanRate) });
+                node.Pieces.Add(p with
+                {
+                    Billing = new("SavingsPlanCoveredUsage", "Hrs", arn, PublicOnDemandCost: p.HourlyCost,
+                    SavingsPlanEffectiveCost: SavingsPlanRate)
+                });
                 node.Pieces.Add(p with { HourlyCost = -p.HourlyCost, Billing = new("SavingsPlanNegation", "Hrs", arn) });
             }
         }
@@ -61,7 +64,8 @@ internal sealed partial class DemoEstateBuilder
             node.ChangeFrom(bought, p => p.UsageType.StartsWith("BoxUsage:", StringComparison.Ordinal)
                 ? p with
                 {
-                    HourlyCost = 0, Billing = new("DiscountedUsage", "Hrs", arn, PublicOnDemandCost: p.HourlyCost,
+                    HourlyCost = 0,
+                    Billing = new("DiscountedUsage", "Hrs", arn, PublicOnDemandCost: p.HourlyCost,
                         ReservationEffectiveCost: RiUpfrontPerHour + RiRecurringPerHour),
                 }
                 : p);

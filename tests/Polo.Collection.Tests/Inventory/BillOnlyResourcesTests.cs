@@ -5,8 +5,8 @@ using Polo.Collection.Runs;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Inventory;
-using Polo.Data.Vocabulary;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Inventory;
 
