@@ -124,6 +124,7 @@ public sealed class CollectorRunner
 
         var clock = Stopwatch.StartNew();
         CollectorRunRow finished;
+        IReadOnlyList<CollectorWarning> warnings = [];
         try
         {
             var creds = await credentials(ct).ConfigureAwait(false);
@@ -136,7 +137,21 @@ public sealed class CollectorRunner
                 Error = "",
                 Detail = outcome.Detail ?? "",
             };
+            warnings = outcome.Warnings ?? [];
             if (outcome.Rows > 0) _notifier?.Publish(collector.Name, outcome.Rows);
+        }
+        catch (PartialCollectionException e)
+        {
+            _log.LogWarning("Collector {Collector} partly failed for account {Account} in {Region}: {Error}", collector.Name, accountId, region, e.Message);
+            finished = running with
+            {
+                Status = RunStatus.Failed,
+                RowsWritten = (ulong)Math.Max(0, e.Landed.Rows),
+                Error = AwsErrors.Describe(e),
+                Detail = e.Landed.Detail ?? "",
+            };
+            warnings = e.Landed.Warnings ?? [];
+            if (e.Landed.Rows > 0) _notifier?.Publish(collector.Name, e.Landed.Rows);
         }
         catch (Exception e)
         {
@@ -150,7 +165,7 @@ public sealed class CollectorRunner
             DurationMs = (ulong)clock.ElapsedMilliseconds,
             UpdatedAt = now > started ? now : started.AddMilliseconds(1),
         };
-        await TryRecordAsync(finished).ConfigureAwait(false);
+        await TryRecordAsync(finished, warnings).ConfigureAwait(false);
         _notifier?.Publish("collector_runs", 1);
         Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.UnitFinished, finished));
         return finished;
@@ -180,11 +195,12 @@ public sealed class CollectorRunner
     }
 
     /// <summary>A failure to write the run record is logged; it must not turn a successful collection into a failure.</summary>
-    private async Task TryRecordAsync(CollectorRunRow row)
+    private async Task TryRecordAsync(CollectorRunRow row, IReadOnlyList<CollectorWarning>? warnings = null)
     {
         try
         {
             await _store.WriteAsync(row).ConfigureAwait(false);
+            if (warnings is { Count: > 0 }) await _store.Warnings.WriteAsync(row, warnings).ConfigureAwait(false);
         }
         catch (Exception e)
         {

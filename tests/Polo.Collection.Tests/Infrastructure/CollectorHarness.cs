@@ -5,6 +5,7 @@ using Polo.Collection.Configuration;
 using Polo.Collection.Core;
 using Polo.Collection.Ec2;
 using Polo.Collection.Inventory;
+using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Data;
 
@@ -46,7 +47,9 @@ public sealed class CollectorHarness
         Store = new InventoryStore(ch);
         Runs = new CollectorRunStore(ch);
         Notifier = new DataChangeNotifier();
-        Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags));
+        Holds = new HeldDeletionStore(ch);
+        Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags),
+            Config.Options.Safety, Holds);
         Runner = new CollectorRunner([Collector], Config, new AccountCredentials(Clients), Runs, Notifier);
     }
 
@@ -56,6 +59,7 @@ public sealed class CollectorHarness
     public InventoryStore Store { get; }
     public CollectorRunStore Runs { get; }
     public DataChangeNotifier Notifier { get; }
+    public HeldDeletionStore Holds { get; }
     public ICollector Collector { get; }
     public CollectorRunner Runner { get; }
 
