@@ -33,7 +33,9 @@ public static class AccountMetadataWriter
             var was = current.GetValueOrDefault(id) ?? new AccountMetadataRow(id, "", "", "", "");
             var now = was with
             {
-                AccountName = Pick(f.Name, was.AccountName)!, Role = Pick(f.Role, was.Role)!, Environment = Pick(f.Environment, was.Environment)!,
+                AccountName = Pick(f.Name, was.AccountName)!,
+                Role = Pick(f.Role, was.Role)!,
+                Environment = Pick(f.Environment, was.Environment)!,
             };
             if (now != was || !current.ContainsKey(id)) rows.Add(now);
         }
