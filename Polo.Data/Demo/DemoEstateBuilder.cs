@@ -23,6 +23,9 @@ internal sealed partial class DemoEstateBuilder
     private readonly DateTime _end;
 
     public List<ResourceDraft> Resources { get; } = new();
+
+    /// <summary>Cost streams only the bill knows (commitment fees, id-less lines, an S3 bucket): no inventory row, no event.</summary>
+    public List<ResourceDraft> BillOnly { get; } = new();
     public List<RelationshipRow> Relationships { get; } = new();
     public List<PlannedCause> Causes { get; } = new();
     public HashSet<(string Customer, string Cluster, string Index)> Nodes { get; } = new();
@@ -49,6 +52,10 @@ internal sealed partial class DemoEstateBuilder
         InjectTestClusterRanLonger();
         InjectOrphanedVolumes();
         InjectNatSpike();
+        InjectSavingsPlanExpiry();
+        InjectReservedInstancePurchase();
+        AddMonthlyCharges();
+        AddBillOnlyBucket();
         InjectAnomalies(); // last: its random ids do not shift the rest of the estate
         return this;
     }
