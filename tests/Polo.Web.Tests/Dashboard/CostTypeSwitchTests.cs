@@ -16,6 +16,8 @@ public sealed class CostTypeSwitchTests(RepricedDemoEstate estate) : WebTestCont
     {
         var cut = RenderAt<DashboardPage>("/");
         cut.WaitFor("kpi-cost");
+        cut.WaitFor("forecast-month"); // the dashboard's own panels have loaded: nothing re-renders under the click
+        cut.WaitFor("dashboard-anomalies-loaded");
         Assert.Equal("true", cut.Find("[data-testid='cost-amortized']").GetAttribute("aria-pressed"));
 
         cut.Find("[data-testid='cost-unblended']").Click();
