@@ -1,6 +1,7 @@
 using Polo.Collection.Aws;
 using Polo.Collection.Core;
 using Polo.Collection.Inventory;
+using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Ec2;
@@ -9,7 +10,8 @@ namespace Polo.Collection.Ec2;
 /// "ec2-config": reads an account and region's EC2 estate, compares it with the stored snapshots and writes what
 /// changed — lifecycle events, new snapshots, relationships and the hierarchy closure. Nothing changed, nothing written.
 /// </summary>
-public sealed class Ec2ConfigCollector(AwsClientFactory clients, InventoryStore store, HierarchyTags hierarchy) : ICollector
+public sealed class Ec2ConfigCollector(AwsClientFactory clients, InventoryStore store, HierarchyTags hierarchy,
+    DataChangeNotifier? notifier = null) : ICollector
 {
     public const string CollectorName = "ec2-config";
 
@@ -30,6 +32,7 @@ public sealed class Ec2ConfigCollector(AwsClientFactory clients, InventoryStore 
         var now = DateTime.UtcNow;
         var diff = new ResourceDiff(scope.AccountId, scope.Region, "ec2", hierarchy).Compare(observed, current, edges, now);
         var rows = await store.WriteAsync(diff, now, ct);
+        if (rows > 0) notifier?.Publish(DataKinds.Inventory | DataKinds.Events | DataKinds.Hierarchy, rows);
         return new CollectorOutcome(rows,
             $"{observed.Count} resources seen; {diff.Events.Count} events, {diff.Snapshots.Count} snapshots");
     }

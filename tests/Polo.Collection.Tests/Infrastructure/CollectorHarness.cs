@@ -7,6 +7,7 @@ using Polo.Collection.Ec2;
 using Polo.Collection.Inventory;
 using Polo.Collection.Runs;
 using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Tests.Infrastructure;
 
@@ -45,8 +46,8 @@ public sealed class CollectorHarness
         Clients = new AwsClientFactory(Config.Options, new BasicAWSCredentials("AKIDBASETEST", "base-secret"));
         Store = new InventoryStore(ch);
         Runs = new CollectorRunStore(ch);
-        Notifier = new DataChangeNotifier();
-        Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags));
+        Probe = new NotifierProbe();
+        Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags), Notifier);
         Runner = new CollectorRunner([Collector], Config, new AccountCredentials(Clients), Runs, Notifier);
     }
 
@@ -55,7 +56,8 @@ public sealed class CollectorHarness
     public AwsClientFactory Clients { get; }
     public InventoryStore Store { get; }
     public CollectorRunStore Runs { get; }
-    public DataChangeNotifier Notifier { get; }
+    public NotifierProbe Probe { get; }
+    public DataChangeNotifier Notifier => Probe.Notifier;
     public ICollector Collector { get; }
     public CollectorRunner Runner { get; }
 
