@@ -7,6 +7,7 @@ using Polo.Collection.Configuration;
 using Polo.Collection.Core;
 using Polo.Collection.Ec2;
 using Polo.Collection.Inventory;
+using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
 using Polo.Data.Changes;
@@ -30,6 +31,10 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton(config);
         services.TryAddSingleton(config.Options);
         services.TryAddSingleton(options.HierarchyTags);
+        services.TryAddSingleton(config.Options.Safety);
+        services.TryAddSingleton<HeldDeletionStore>();
+        services.TryAddSingleton<IDeletionConfirmationPolicy, NoSignInPolicy>();
+        services.TryAddSingleton<HeldDeletionService>();
         services.TryAddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<CollectionOptions>(), baseCredentials));
         services.TryAddSingleton<AccountCredentials>();
         services.TryAddSingleton<CollectorRunStore>();

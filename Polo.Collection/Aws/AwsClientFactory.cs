@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.SecurityToken;
 using Polo.Collection.Configuration;
+using Polo.Collection.Ec2.Responses;
 
 namespace Polo.Collection.Aws;
 
@@ -33,10 +34,12 @@ public sealed class AwsClientFactory(CollectionOptions options, AWSCredentials? 
         }
     }
 
-    public IAmazonEC2 Ec2(AWSCredentials? credentials, string region)
+    /// <summary>An EC2 client; with a <paramref name="guard"/>, every answer is bounded and checked before the SDK reads it.</summary>
+    public IAmazonEC2 Ec2(AWSCredentials? credentials, string region, Ec2CallGuard? guard = null)
     {
         var config = new AmazonEC2Config();
         Configure(config, "EC2", region);
+        if (guard != null) config.HttpClientFactory = guard.ClientFactory();
         var creds = credentials ?? BaseCredentials;
         return creds == null ? new AmazonEC2Client(config) : new AmazonEC2Client(creds, config);
     }

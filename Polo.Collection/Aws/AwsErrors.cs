@@ -1,5 +1,7 @@
 using System.Xml;
 using Amazon.Runtime;
+using Polo.Collection.Core;
+using Polo.Collection.Ec2.Responses;
 using Polo.Data;
 
 namespace Polo.Collection.Aws;
@@ -19,6 +21,9 @@ public static class AwsErrors
             AmazonServiceException s when IsMalformed(s) => $"Malformed response from AWS: {Innermost(s)}",
             AmazonClientException c when IsMalformed(c) => $"Malformed response from AWS: {Innermost(c)}",
             NoCredentialsException n => n.Message,
+            PartialCollectionException p => p.Message,
+            MalformedAwsResponseException m => m.Message,
+            AmazonClientException { InnerException: MalformedAwsResponseException m } => m.Message,
             XmlException x => $"Malformed response from AWS: {x.Message}",
             ClickHouseException ch => $"Database error: {ch.Message}",
             OperationCanceledException => "Cancelled.",

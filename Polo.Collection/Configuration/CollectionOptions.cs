@@ -30,6 +30,9 @@ public sealed class CollectionOptions
     /// <summary>Retries the AWS SDK makes after a throttled or failed call (standard retry mode, with backoff).</summary>
     public int MaxErrorRetry { get; set; } = 4;
 
+    /// <summary>Bounds on what one AWS answer may be, and when a poll's deletions are held back.</summary>
+    public CollectionSafetyOptions Safety { get; set; } = new();
+
     public string? ServiceUrl(string service) =>
         ServiceUrls.TryGetValue(service, out var url) && !string.IsNullOrWhiteSpace(url) ? url : null;
 }
@@ -50,4 +53,20 @@ public sealed class HierarchyTagOptions
     public string Customer { get; set; } = "polo:customer";
     public string Cluster { get; set; } = "polo:cluster";
     public string Index { get; set; } = "polo:index";
+}
+
+/// <summary>The <c>Collection:Safety</c> section: bounds on AWS answers and the deletion safety valve.</summary>
+public sealed class CollectionSafetyOptions
+{
+    /// <summary>Pages one paginated call may return (NextToken) before the listing is refused as runaway.</summary>
+    public int MaxPagesPerCall { get; set; } = 500;
+
+    /// <summary>Bytes one AWS answer may have before it is refused (64 MiB).</summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>A poll that would delete more than this share of an account/region's resources of one type is held.</summary>
+    public double HoldDeletionShare { get; set; } = 0.3;
+
+    /// <summary>… provided it would delete at least this many (so a 2-instance account can still lose one).</summary>
+    public int HoldDeletionMinimum { get; set; } = 5;
 }

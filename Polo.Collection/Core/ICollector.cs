@@ -8,8 +8,9 @@ namespace Polo.Collection.Core;
 /// <param name="Credentials">Credentials for that account; null means the SDK's default chain.</param>
 public sealed record CollectorScope(string AccountId, string Region, AWSCredentials? Credentials);
 
-/// <summary>What a run wrote; "nothing new" is <c>Rows == 0</c>, never an error.</summary>
-public sealed record CollectorOutcome(long Rows, string? Detail = null);
+/// <summary>What a run wrote; "nothing new" is <c>Rows == 0</c>, never an error. <c>Warnings</c> are what it skipped
+/// or held back (shown on /collectors).</summary>
+public sealed record CollectorOutcome(long Rows, string? Detail = null, IReadOnlyList<CollectorWarning>? Warnings = null);
 
 /// <summary>
 /// One collector (EC2 config, CUR cost, Cost Explorer, lifecycle queue…). The runner calls it once per

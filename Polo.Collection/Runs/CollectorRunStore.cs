@@ -5,6 +5,9 @@ namespace Polo.Collection.Runs;
 /// <summary>Writes and reads <c>collector_runs</c>: latest run per collector and per account, and recent history.</summary>
 public sealed class CollectorRunStore(IClickHouse ch)
 {
+    /// <summary>The warnings the runs recorded (skipped resources, truncated tags, held deletions…).</summary>
+    public CollectorWarningStore Warnings { get; } = new(ch);
+
     public Task WriteAsync(CollectorRunRow row, CancellationToken ct = default) =>
         ch.InsertAsync("collector_runs", [row], ct: ct);
 

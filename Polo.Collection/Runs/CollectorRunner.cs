@@ -112,6 +112,7 @@ public sealed class CollectorRunner
 
         var clock = Stopwatch.StartNew();
         CollectorRunRow finished;
+        IReadOnlyList<CollectorWarning> warnings = [];
         try
         {
             var creds = await credentials(ct).ConfigureAwait(false);
@@ -124,6 +125,19 @@ public sealed class CollectorRunner
                 Error = "",
                 Detail = outcome.Detail ?? "",
             };
+            warnings = outcome.Warnings ?? [];
+        }
+        catch (PartialCollectionException e)
+        {
+            _log.LogWarning("Collector {Collector} partly failed for account {Account} in {Region}: {Error}", collector.Name, accountId, region, e.Message);
+            finished = running with
+            {
+                Status = RunStatus.Failed,
+                RowsWritten = (ulong)Math.Max(0, e.Landed.Rows),
+                Error = AwsErrors.Describe(e),
+                Detail = e.Landed.Detail ?? "",
+            };
+            warnings = e.Landed.Warnings ?? [];
         }
         catch (Exception e)
         {
@@ -137,7 +151,7 @@ public sealed class CollectorRunner
             DurationMs = (ulong)clock.ElapsedMilliseconds,
             UpdatedAt = now > started ? now : started.AddMilliseconds(1),
         };
-        await TryRecordAsync(finished).ConfigureAwait(false);
+        await TryRecordAsync(finished, warnings).ConfigureAwait(false);
         return finished;
     }
 
@@ -165,11 +179,12 @@ public sealed class CollectorRunner
     }
 
     /// <summary>A failure to write the run record is logged; it must not turn a successful collection into a failure.</summary>
-    private async Task TryRecordAsync(CollectorRunRow row)
+    private async Task TryRecordAsync(CollectorRunRow row, IReadOnlyList<CollectorWarning>? warnings = null)
     {
         try
         {
             await _store.WriteAsync(row).ConfigureAwait(false);
+            if (warnings is { Count: > 0 }) await _store.Warnings.WriteAsync(row, warnings).ConfigureAwait(false);
             _notifier?.Publish(DataKinds.CollectorRuns, 1);
         }
         catch (Exception e)

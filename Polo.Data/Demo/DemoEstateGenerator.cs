@@ -80,16 +80,18 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
             costRows, events.Count, total, causes);
     }
 
-    /// <summary>One cost_hourly row per hour of every segment; pattern 1 varies usage over the day around its mean.</summary>
+    /// <summary>One cost_hourly row per hour of every segment; pattern 1 varies usage over the day around its mean. The
+    /// pricing unit follows the usage type (instance, NAT and IP hours in Hrs, storage in GB-Mo, NAT bytes in GB).</summary>
     private const string ExpandSegmentsSql = """
         INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type,
-                                 customer, cluster, index_name, cost, usage_amount, source)
+                                 customer, cluster, index_name, cost, usage_amount, source, pricing_unit)
         SELECT
             addHours(start_hour, h) AS hour,
             account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name,
             if(pattern = 1, toDecimal64(toFloat64(hourly_cost) * f, 6), hourly_cost) AS cost,
             hourly_usage * f AS usage_amount,
-            'demo' AS source
+            'demo' AS source,
+            multiIf(startsWith(usage_type, 'EBS:'), 'GB-Mo', position(usage_type, 'Bytes') > 0, 'GB', 'Hrs') AS pricing_unit
         FROM
         (
             SELECT *,

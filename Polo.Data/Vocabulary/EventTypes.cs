@@ -31,4 +31,16 @@ public static class EvidenceTypes
     public const string NoStop = "no_stop";
     /// <summary>Usage numbers of the period against the baseline.</summary>
     public const string Usage = "usage";
+    /// <summary>The bill's first billed hour of a resource with no earlier history (launched).</summary>
+    public const string FirstBilled = "first_billed";
+    /// <summary>The bill's last billed hour before the period's data ends (stopped being billed).</summary>
+    public const string LastBilled = "last_billed";
+    /// <summary>A snapshot's source volume was deleted (resource_relationships snapshot_of).</summary>
+    public const string SourceDeleted = "source_deleted";
+    /// <summary>Usage and rate of a price-volume split (rate change, commitment coverage).</summary>
+    public const string Rate = "rate";
+    /// <summary>A non-usage bill line (fee, credit, refund, tax, discount) in both windows.</summary>
+    public const string BillLine = "bill_line";
+    /// <summary>What is known of an unexplained change: cost, usage and rates.</summary>
+    public const string Known = "known";
 }

@@ -6,12 +6,13 @@ using Polo.Data.Migrations;
 namespace Polo.Web.Cli;
 
 /// <summary>
-/// Command-line verbs of the app: `migrate`, `generate-demo [--days N] [--scale N] [--seed N] [--reset]`.
+/// Command-line verbs of the app: `migrate`, `generate-demo [--days N] [--scale N] [--seed N] [--reset]`,
+/// `collect &lt;collector&gt; [--folder DIR]` (<see cref="CollectCommand"/>) and `query "SQL"` (<see cref="QueryCommand"/>).
 /// They read the same configuration (appsettings, environment, ClickHouse__*) as the web app.
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["migrate", "generate-demo", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "generate-demo", "collect", "query", "help", "--help"];
 
     public static bool IsCommand(string arg) => Verbs.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
@@ -20,15 +21,26 @@ public static class CliCommands
         var verb = args[0].ToLowerInvariant();
         if (verb is "help" or "--help")
         {
-            Console.WriteLine("usage: Polo.Web [migrate | generate-demo [--days 90] [--scale 1] [--seed 42] [--reset]]");
+            Console.WriteLine("usage: Polo.Web [migrate | generate-demo [--days 90] [--scale 1] [--seed 42] [--reset] | " +
+                              "collect <collector> [--folder DIR] | query \"SQL\"]");
             return 0;
         }
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args.Skip(1).Where(a => a != "--reset").ToArray())
-            .Build();
+        if (verb is "collect" or "query")
+        {
+            // Positional arguments (collector name, SQL) stay out of the configuration; only --key value pairs go in.
+            var switches = SwitchArguments(args.Skip(1).ToArray());
+            var settings = Configuration(switches);
+            try
+            {
+                return verb == "collect" ? await CollectCommand.RunAsync(settings, args) : await QueryCommand.RunAsync(settings, args);
+            }
+            catch (Exception e) when (e is ClickHouseException or MigrationException or InvalidOperationException or ArgumentException)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        }
+        var configuration = Configuration(args.Skip(1).Where(a => a != "--reset").ToArray());
         var options = new ClickHouseOptions();
         configuration.GetSection(ClickHouseOptions.Section).Bind(options);
         try
@@ -62,5 +74,24 @@ public static class CliCommands
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
+    }
+
+    private static IConfiguration Configuration(string[] commandLine) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(commandLine)
+        .Build();
+
+    private static string[] SwitchArguments(string[] args)
+    {
+        var switches = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+            switches.Add(args[i]);
+            if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) switches.Add(args[++i]);
+        }
+        return [.. switches];
     }
 }

@@ -1,15 +1,17 @@
 namespace Polo.Bench;
 
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
-public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows)
+public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet")
 {
-    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "decompose10"];
+    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "decompose10", "cur"];
 
     public const string Usage = """
         dotnet run -c Release --project bench/Polo.Bench [-- options]
           --figures a,b,…   which figures to print: insert, groupby, decompose, decompose10 (default: all)
           --runs N          timed runs per latency figure, the median is printed (default 5)
           --insert-rows N   rows inserted for the insert figure (default 1000000)
+          --cur-lines N     lines of the generated CUR 2.0 file for the cur figure (default 5000000)
+          --cur-format F    parquet or csv.gz (default parquet)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -17,6 +19,8 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         var figures = new HashSet<string>(AllFigures);
         var runs = 5;
         var rows = 1_000_000;
+        long curLines = 5_000_000;
+        var curFormat = "parquet";
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -29,11 +33,16 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                     break;
                 case "--runs": runs = PositiveInt(Next(), "--runs"); break;
                 case "--insert-rows": rows = PositiveInt(Next(), "--insert-rows"); break;
+                case "--cur-lines": curLines = PositiveInt(Next(), "--cur-lines"); break;
+                case "--cur-format":
+                    curFormat = Next();
+                    if (curFormat is not ("parquet" or "csv.gz")) throw new ArgumentException("--cur-format must be parquet or csv.gz.");
+                    break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(figures, runs, rows);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat);
     }
 
     private static int PositiveInt(string s, string name) =>

@@ -36,6 +36,12 @@ internal sealed class Figures(string dataPath, BenchOptions options)
         Console.WriteLine($"insert       {options.InsertRows:N0} rows into cost_hourly (+ daily rollup MV) in {Timing.Ms(t)}: {options.InsertRows / t.TotalSeconds:N0} rows/s (held {held:N0})");
     }
 
+    public async Task CurAsync()
+    {
+        await using var ch = await DatabaseAsync("cur");
+        await CurFigure.RunAsync(ch, Path.Combine(dataPath, "cur-export"), options.CurLines, options.CurFormat);
+    }
+
     public async Task<EmbeddedClickHouse> DemoAsync(int scale)
     {
         var ch = await DatabaseAsync($"demo_x{scale}");

@@ -11,6 +11,7 @@ try
 {
     var figures = new Figures(dataPath, options);
     if (options.Figures.Contains("insert")) await figures.InsertAsync();
+    if (options.Figures.Contains("cur")) await figures.CurAsync();
     if (options.Figures.Contains("groupby") || options.Figures.Contains("decompose"))
     {
         await using var demo = await figures.DemoAsync(1);

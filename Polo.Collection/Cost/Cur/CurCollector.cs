@@ -38,7 +38,7 @@ public sealed class CurCollector(
             throw new DirectoryNotFoundException($"CUR folder '{options.Folder}' does not exist.");
 
         var commits = new CurCommitLog(ch);
-        var recovered = await RecoverAsync(commits, ct);
+        var recovered = await CurCommitLog.RecoverInterruptedAsync(ch, ct);
         var plan = CurBillPlan.Scan(Path.GetFullPath(options.Folder));
         var failures = new List<CurFormatException>(plan.Problems);
         var writer = new CurPeriodWriter(ch, options.TagKeys);
@@ -95,13 +95,6 @@ public sealed class CurCollector(
             $", {plan.DataFileCount} file(s) found");
     }
 
-    private static async Task<int> RecoverAsync(CurCommitLog commits, CancellationToken ct)
-    {
-        await CurCommitLog.Gate.WaitAsync(ct);
-        try { return await commits.RecoverAsync(ct); }
-        finally { CurCommitLog.Gate.Release(); }
-    }
-
     /// <summary>Validates each file (engine pass); bad ones are added to <paramref name="failures"/> and left out.</summary>
     private async Task<List<CurFileFacts>> CheckAsync(CurBillPlan plan, IEnumerable<string> paths, CurZipExtractor zips,
         List<CurFormatException> failures, CancellationToken ct)
@@ -111,10 +104,13 @@ public sealed class CurCollector(
         {
             ct.ThrowIfCancellationRequested();
             var name = plan.Name(path);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 var enginePath = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? zips.Extract(path, name) : path;
-                facts.Add(await CurFileCheck.RunAsync(ch, new CurFile(name, path, enginePath, CurFile.FormatOf(enginePath)), options.TagKeys, ct));
+                var checkedFile = await CurFileCheck.RunAsync(ch, new CurFile(name, path, enginePath, CurFile.FormatOf(enginePath)), options.TagKeys, ct);
+                facts.Add(checkedFile);
+                _log.LogInformation("CUR file {File}: {Lines} valid lines checked in {Ms} ms", name, checkedFile.Lines, sw.ElapsedMilliseconds);
             }
             catch (CurFormatException e)
             {
@@ -129,14 +125,16 @@ public sealed class CurCollector(
     {
         try
         {
+            _log.LogInformation("CUR {Period}: committing {Lines} lines from {Files} file(s)", period, period.Lines, period.Files.Count);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             var result = await writer.CommitAsync(period, ct);
             if (result.Skipped) { run.Unchanged++; return; }
             run.Replaced++;
             run.Written += result.RowsWritten;
             run.Lines += period.Lines;
             run.AccountNames.AddRange(period.Files.SelectMany(f => f.AccountNames));
-            _log.LogInformation("CUR {Period}: {Files} file(s), {Lines} lines, {Rows} ledger rows written",
-                period, period.Files.Count, period.Lines, result.RowsWritten);
+            _log.LogInformation("CUR {Period}: {Files} file(s), {Lines} lines, {Rows} ledger rows written in {Ms} ms",
+                period, period.Files.Count, period.Lines, result.RowsWritten, sw.ElapsedMilliseconds);
         }
         catch (ClickHouseException e)
         {

@@ -3,11 +3,13 @@ using Polo.Data.Vocabulary;
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>
-/// "Costs moved by X — why?": one aggregate query over cost_hourly (baseline and period per resource × usage type ×
-/// placement), one over resource_events, then per-resource attribution and an exact tree in decimal. Whole-day windows
-/// read the daily rollup; running hours then come from the hourly ledger only for the resources whose cause needs them.
+/// "Costs moved by X — why?": one aggregate query over the cost tables (baseline and period per resource × service ×
+/// usage type × line item type × placement), one over resource_events, one over snapshot relationships; then per
+/// resource a mechanism split (<see cref="MechanismSplitter"/>: usage, rate, commitment coverage, fees, credits…),
+/// a lifecycle cause for the usage part (<see cref="CauseClassifier"/>) and an exact tree in decimal. Whole-day windows
+/// read the daily rollup; the first billed hour comes from the hourly ledger only for resources whose cause needs it.
 /// </summary>
-/// <param name="ch">The engine the queries run on.</param>
+/// <param name="ch">The engine.</param>
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
@@ -22,8 +24,10 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
 
         var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
-        var lines = await linesTask.ConfigureAwait(false);
+        var lines = (await linesTask.ConfigureAwait(false)).Select(Named).ToList();
         var events = await eventsTask.ConfigureAwait(false);
+        var snapshots = lines.Where(l => l.ResourceType == ResourceTypes.Snapshot).Select(l => l.ResourceId).Distinct().ToList();
+        var orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, snapshots, period.End, ct).ConfigureAwait(false);
 
         var scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
         var placements = lines.GroupBy(l => l.ResourceId)
@@ -31,85 +35,67 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
         var inWindow = events.Where(e => e.Prior == 0).OrderBy(e => e.EventTime).ThenBy(e => e.EventId)
             .ToLookup(e => e.ResourceId);
         var prior = events.Where(e => e.Prior == 1).GroupBy(e => e.ResourceId).ToDictionary(g => g.Key, g => g.First());
+        var exact = !(useDailyRollup && Sql.CostSource.For(baseline, period).Daily);
+        var inPeriod = lines.Where(l => l.PeriodCost != 0 || l.PeriodUsage != 0).ToList();
+        var dataEnd = inPeriod.Count == 0 ? period.End : inPeriod.Max(l => l.LastHour);
 
-        var classifier = new CauseClassifier(baseline, period);
+        var classifier = new CauseClassifier(baseline, period, dataEnd, orphans);
         var changes = lines.Select(l => (Line: l, Path: NodePath.For(l, groupBy)))
             .GroupBy(x => (Node: x.Path[^1].NodeId, x.Line.ResourceId))
-            .Select(g => (Path: g.First().Path, Change: Change(g.Select(x => x.Line).ToList(), scale, placements)))
+            .Select(g => (Path: g.First().Path, Change: Change(g.Select(x => x.Line).ToList(), scale, placements, exact)))
             .ToList();
-        Attribution? Classify(ResourceChange c) =>
-            classifier.Classify(c, inWindow[c.ResourceId].ToList(), prior.GetValueOrDefault(c.ResourceId));
-        var attributions = changes.Select(c => Classify(c.Change)).ToList();
+        var splits = changes.Select(c => MechanismSplitter.Split(c.Change, period.End)).ToList();
+        Attribution? Classify(int i) => classifier.Classify(changes[i].Change, splits[i].UsageAmount,
+            inWindow[changes[i].Change.ResourceId].ToList(), prior.GetValueOrDefault(changes[i].Change.ResourceId));
+        var attributions = Enumerable.Range(0, changes.Count).Select(Classify).ToList();
 
-        // Lines read from the daily rollup carry no running hours; load them for the few resources whose cause needs them.
+        // Lines read from the daily rollup know the first billed day only; load the hour where the cause depends on it.
         var pending = Enumerable.Range(0, changes.Count).Where(i => attributions[i] is null).ToList();
         if (pending.Count > 0)
         {
             var ids = pending.Select(i => changes[i].Change.ResourceId).Distinct().ToList();
-            var hours = (await DeltaInputs.HoursAsync(ch, ids, baseline, period, ct).ConfigureAwait(false))
-                .ToDictionary(h => (h.ResourceId, h.UsageType, h.Customer, h.Cluster, h.IndexName));
+            var first = await DeltaInputs.FirstHoursAsync(ch, ids, baseline, period, ct).ConfigureAwait(false);
             foreach (var i in pending)
             {
                 var c = changes[i].Change;
-                var withHours = c.Lines.Select(l => hours.TryGetValue((l.ResourceId, l.UsageType, l.Customer, l.Cluster, l.IndexName), out var h)
-                    ? l with { BaselineHours = h.BaselineHours, PeriodHours = h.PeriodHours, FirstHour = h.FirstHour }
-                    : l with { BaselineHours = 0, PeriodHours = 0 }).ToList();
-                changes[i] = (changes[i].Path, Change(withHours, scale, placements));
-                attributions[i] = Classify(changes[i].Change)
-                    ?? throw new InvalidOperationException($"No cause for {c.ResourceId} even with running hours.");
+                c.FirstHour = first.GetValueOrDefault(c.ResourceId, c.FirstHour);
+                c.FirstHourExact = true;
+                attributions[i] = Classify(i) ?? throw new InvalidOperationException($"No cause for {c.ResourceId} with its first hour.");
             }
         }
 
         var leaves = changes.Select((c, i) =>
-        {
-            var a = attributions[i]!;
-            var r = c.Change;
-            return new DeltaTreeBuilder.Leaf(c.Path, new ResourceDelta(r.ResourceId, r.ResourceType, r.AccountId, r.Service,
-                r.BaselineCost, r.PeriodCost, a.Cause, a.Explained, a.Evidence));
-        }).ToList();
+            new DeltaTreeBuilder.Leaf(c.Path, ResourceDeltas.Build(c.Change, splits[i], attributions[i]!))).ToList();
 
         var nodes = DeltaTreeBuilder.Build(leaves);
         return new DeltaDecomposition(baseline, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
-            nodes, Summarise(leaves), costType);
+            nodes, CauseSummaries.Summarise(leaves), costType);
     }
 
-    private static ResourceChange Change(List<CostLine> lines, decimal scale, Dictionary<string, int> placements)
+    /// <summary>Id-less lines become a named pseudo-resource per service × line item type × usage type.</summary>
+    private static CostLine Named(CostLine l) => l.ResourceId != "" ? l : l with
+    {
+        ResourceId = LineItemTypes.PseudoId(l.Service, l.LineItemType, l.UsageType),
+        ResourceType = LineItemTypes.BillingLine,
+    };
+
+    private static ResourceChange Change(List<CostLine> lines, decimal scale, Dictionary<string, int> placements, bool exact)
     {
         var first = lines[0];
         return new ResourceChange
         {
             ResourceId = first.ResourceId,
-            ResourceType = first.ResourceType,
+            ResourceType = lines.Select(l => l.ResourceType).FirstOrDefault(t => t != "") ?? "",
             AccountId = first.AccountId,
             Service = string.Join(", ", lines.Select(l => l.Service).Distinct()),
             State = first.State,
             Lines = lines,
-            ScaledBaseline = lines.Select(l => Math.Round(l.BaselineCost * scale, 6)).ToList(),
+            ScaledBaseline = lines.Select(l => l.PerBillingPeriod == 1 ? l.BaselineCost : Math.Round(l.BaselineCost * scale, 6)).ToList(),
+            ScaledUsage = lines.Select(l => l.PerBillingPeriod == 1 ? l.BaselineUsage : l.BaselineUsage * (double)scale).ToList(),
             Placements = placements[first.ResourceId],
+            FirstHourExact = exact,
+            FirstHour = lines.Min(l => l.FirstHour),
+            LastHour = lines.Max(l => l.LastHour),
         };
-    }
-
-    /// <summary>Per (cause, node): explained amounts under their cause, the remainder of every resource as unexplained.</summary>
-    private static List<CauseSummary> Summarise(List<DeltaTreeBuilder.Leaf> leaves)
-    {
-        var parts = leaves.SelectMany(l => new[]
-        {
-            (Cause: l.Resource.Cause, Step: l.Path[^1], l.Resource, Amount: l.Resource.Explained),
-            (Cause: CauseKind.Unexplained, Step: l.Path[^1], l.Resource, Amount: l.Resource.Unexplained),
-        }).Where(p => p.Amount != 0);
-
-        var summaries = parts.GroupBy(p => (p.Cause, p.Step.NodeId)).Select(g =>
-        {
-            var ids = g.Select(p => p.Resource.ResourceId).Distinct().ToList();
-            var amount = g.Sum(p => p.Amount);
-            var noun = CauseDescriber.TypesNoun(g.Select(p => p.Resource.ResourceType), ids.Count);
-            return new CauseSummary(g.Key.Cause, g.Key.NodeId,
-                CauseDescriber.Describe(g.Key.Cause, g.Key.NodeId, g.First().Step.Name, amount, ids.Count, noun),
-                amount, ids.Count, ids);
-        });
-        return summaries
-            .OrderBy(s => s.Cause == CauseKind.Unexplained ? 0 : 1)
-            .ThenByDescending(s => Math.Abs(s.Amount))
-            .ToList();
     }
 }

@@ -5,6 +5,7 @@ using Polo.Collection.Configuration;
 using Polo.Collection.Core;
 using Polo.Collection.Ec2;
 using Polo.Collection.Inventory;
+using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Data;
 using Polo.Data.Changes;
@@ -47,7 +48,9 @@ public sealed class CollectorHarness
         Store = new InventoryStore(ch);
         Runs = new CollectorRunStore(ch);
         Probe = new NotifierProbe();
-        Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags), Notifier);
+        Holds = new HeldDeletionStore(ch);
+        Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags),
+            Config.Options.Safety, Holds, Notifier);
         Runner = new CollectorRunner([Collector], Config, new AccountCredentials(Clients), Runs, Notifier);
     }
 
@@ -58,6 +61,7 @@ public sealed class CollectorHarness
     public CollectorRunStore Runs { get; }
     public NotifierProbe Probe { get; }
     public DataChangeNotifier Notifier => Probe.Notifier;
+    public HeldDeletionStore Holds { get; }
     public ICollector Collector { get; }
     public CollectorRunner Runner { get; }
 

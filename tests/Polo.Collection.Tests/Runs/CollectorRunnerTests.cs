@@ -71,12 +71,13 @@ public sealed class CollectorRunnerTests(MigratedDatabase db) : IClassFixture<Mi
 
         Assert.Equal(2, await Snapshots(good));
         Assert.Equal(0, await Snapshots(denied));
-        Assert.Equal(0, await Snapshots(throttled));
+        Assert.Equal(1, await Snapshots(throttled)); // its volume landed; its instances were left as they were
+        Assert.Contains("ec2_instance were left as they were", byAccount[throttled].Error);
         Assert.All(_aws.Requests.Where(r => r.Action == "AssumeRole"), r => Assert.Equal("polo-collector", r.Form["RoleSessionName"]));
     }
 
     [Fact]
-    public async Task A_truncated_response_fails_that_account_with_a_clear_error_and_writes_nothing()
+    public async Task A_truncated_response_fails_that_call_with_a_clear_error_and_writes_nothing_from_it()
     {
         const string good = "300000000005", broken = "300000000006";
         SmallEstate(good);
@@ -89,9 +90,9 @@ public sealed class CollectorRunnerTests(MigratedDatabase db) : IClassFixture<Mi
 
         var failed = Assert.Single(result.Units, u => u.Status == RunStatus.Failed);
         Assert.Equal(broken, failed.AccountId);
-        Assert.StartsWith("Malformed response from AWS", failed.Error);
-        Assert.Equal(0, await Snapshots(broken));
-        Assert.Equal(0, await Ch.ScalarAsync<long>("SELECT count() FROM resource_events WHERE account_id = {a:String}",
+        Assert.StartsWith("Malformed response from AWS to DescribeVolumes: the answer is not well-formed XML", failed.Error);
+        Assert.Equal(1, await Snapshots(broken)); // the instance landed, the volume did not
+        Assert.Equal(0, await Ch.ScalarAsync<long>("SELECT count() FROM resource_events WHERE account_id = {a:String} AND resource_type = 'ebs_volume'",
             new QueryParams { ["a"] = broken }));
         Assert.Equal(2, await Snapshots(good));
     }

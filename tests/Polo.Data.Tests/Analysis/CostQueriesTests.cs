@@ -114,7 +114,7 @@ public sealed class CostQueriesTests(CostScenario scenario) : IClassFixture<Cost
         Assert.Equal(70.80m, k.Cost);
         Assert.Equal(44.40m, k.PreviousCost);
         Assert.Equal(26.40m, k.Delta);
-        Assert.Equal(2.40m, k.Unexplained); // r5's price change
+        Assert.Equal(0m, k.Unexplained); // r5's price change is a rate change (same usage, 0.10 → 0.20/h)
         Assert.Equal(["customer:globex", "customer:acme"], k.TopMovers.Select(m => m.Key));
     }
 }

@@ -79,19 +79,20 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
         Assert.Equal("state stopped → running", ranLonger[0].Summary);
         Assert.Equal(DeltaScenario.Period.Start, ranLonger[0].Time);
         Assert.Equal("no_stop", ranLonger[1].EventType);
-        Assert.Contains("NatGateway-Bytes: 720 in the period vs 240", all.Single(r => r.ResourceId == "nat-1").Evidence[0].Summary);
+        Assert.Contains("NatGateway-Bytes: 720 GB in the period vs 240 GB", all.Single(r => r.ResourceId == "nat-1").Evidence[0].Summary);
     }
 
     [Fact]
-    public async Task A_price_change_with_the_same_usage_is_unexplained()
+    public async Task A_price_change_with_the_same_usage_is_a_rate_change_with_its_rates()
     {
         var d = await Decompose();
         var r = AllResources(d.Nodes).Single(r => r.ResourceId == "i-price");
-        Assert.Equal(CauseKind.Unexplained, r.Cause);
-        Assert.Equal(0.48m, r.Unexplained);
-        Assert.Equal(0.48m, d.Unexplained);
-        var first = d.Causes[0];
-        Assert.Equal((CauseKind.Unexplained, "index:acme/prod-1/search", 0.48m), (first.Cause, first.NodeId, first.Amount));
+        Assert.Equal((CauseKind.RateChange, 0.48m, 0m), (r.Cause, r.Explained, r.Unexplained));
+        Assert.Equal(0m, d.Unexplained);
+        var rate = d.Causes.Single(c => c.Cause == CauseKind.RateChange);
+        Assert.Equal(("index:acme/prod-1/search", 0.48m), (rate.NodeId, rate.Amount));
+        Assert.Equal("customer acme's index search (prod-1) paid a higher rate (1 instance, same usage) (+$0.48, same 24 h, $0.10/h → $0.12/h)",
+            rate.Description);
     }
 
     [Fact]
@@ -108,7 +109,8 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
     {
         var d = await Decompose();
         var byId = d.Nodes.ToDictionary(n => n.NodeId);
-        Assert.Equal(["customer:acme", "unassigned", "customer:internal", "customer:globex"], d.Nodes.Select(n => n.NodeId));
+        // Nothing is unexplained, so nodes sort by |delta|.
+        Assert.Equal(["unassigned", "customer:internal", "customer:acme", "customer:globex"], d.Nodes.Select(n => n.NodeId));
         Assert.Equal(18.48m, byId["customer:acme"].Delta);
         Assert.Equal(21.60m, byId["unassigned"].Delta);
         Assert.Equal(20.30m, byId["customer:internal"].Delta);
@@ -119,8 +121,7 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
         var indexes = prod1.Children.ToDictionary(n => n.NodeId, n => n.Delta);
         Assert.Equal(19.80m, indexes["index:acme/prod-1/logs"]);
         Assert.Equal(-1.32m, indexes["index:acme/prod-1/search"]);
-        // The search index has the unexplained price change, so it sorts before logs despite a smaller |delta|.
-        Assert.Equal("index:acme/prod-1/search", prod1.Children[0].NodeId);
+        Assert.Equal("index:acme/prod-1/logs", prod1.Children[0].NodeId);
 
         var globex = Assert.Single(byId["customer:globex"].Children);
         Assert.Equal(["i-start", "i-stop"], globex.Resources.Select(r => r.ResourceId));

@@ -8,8 +8,8 @@ namespace Polo.Data.Tests.Analysis;
 
 /// <summary>
 /// Causes that need usage arithmetic or running hours without lifecycle events. Baseline Oct 1, period Oct 2 (24 h each):
-/// nat-2 10 → 20 GB/h while the price goes 0.045 → 0.050 /GB: 10.80 → 24.00, usage explains 240 GB × 0.045 = 10.80,
-/// the price 2.40 is unexplained; i-quiet ran 12 h then 24 h at 1.00 with no event in the window → ran_longer +12.00;
+/// nat-2 10 → 20 GB/h while the price goes 0.045 → 0.050 /GB: 10.80 → 24.00, a price-volume split: usage change
+/// 240 GB × 0.045 = 10.80 at the old rate, rate change 480 GB × 0.005 = 2.40 at the new usage; i-quiet ran 12 h then 24 h at 1.00 with no event in the window → ran_longer +12.00;
 /// i-nohist has no events at all and first costs Oct 2 06:00, 18 h × 0.50 → launched +9.00.
 /// </summary>
 public sealed class DeltaEdgeCaseTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
@@ -48,11 +48,14 @@ public sealed class DeltaEdgeCaseTests(MigratedDatabase db) : IClassFixture<Migr
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task More_usage_at_a_new_price_splits_into_usage_change_and_unexplained(bool rollup)
+    public async Task More_usage_at_a_new_price_splits_into_usage_change_and_rate_change(bool rollup)
     {
         var nat = (await ResourcesAsync(rollup))["nat-2"];
-        Assert.Equal((CauseKind.UsageChange, 13.20m, 10.80m, 2.40m), (nat.Cause, nat.Delta, nat.Explained, nat.Unexplained));
-        Assert.Equal("usage bytes 10 → 20", nat.Evidence[0].Summary);
+        Assert.Equal((CauseKind.UsageChange, 13.20m, 13.20m, 0m), (nat.Cause, nat.Delta, nat.Explained, nat.Unexplained));
+        Assert.Equal([(CauseKind.UsageChange, 10.80m), (CauseKind.RateChange, 2.40m)],
+            nat.CauseParts.Select(p => (p.Cause, p.Amount)));
+        Assert.Equal("usage bytes 10 → 20", nat.CauseParts[0].Evidence[0].Summary);
+        Assert.Equal(13.20m, nat.Moved);
     }
 
     [Theory]
@@ -71,6 +74,7 @@ public sealed class DeltaEdgeCaseTests(MigratedDatabase db) : IClassFixture<Migr
     {
         var fresh = (await ResourcesAsync(rollup))["i-nohist"];
         Assert.Equal((CauseKind.Launched, 9.00m), (fresh.Cause, fresh.Explained));
-        Assert.Equal("first_cost", fresh.Evidence[0].EventType);
+        Assert.Equal("first_billed", fresh.Evidence[0].EventType);
+        Assert.StartsWith("first billed 2026-10-02", fresh.Evidence[0].Summary);
     }
 }

@@ -6,8 +6,9 @@ namespace Polo.Web.Tests.Infrastructure;
 /// <summary>
 /// The 28-day demo (every injected cause window falls on whole days) for the Dashboard, Delta and Explain page tests.
 /// The demo explains every change, so one hand-written resource adds an unexplained one: <see cref="RepricedId"/>
-/// runs the whole time at $1.00/h and costs $1.50/h from <see cref="RepricedAt"/> with no event saying why
-/// (+$84.00 unexplained over the 7 days after it against the 7 days before).
+/// costs $1.00/h and then $1.50/h from <see cref="RepricedAt"/> with no usage amount on its lines and no event saying
+/// why, so neither a mechanism (no usage, no rate) nor evidence explains it (+$84.00 unexplained over the 7 days after
+/// it against the 7 days before).
 /// </summary>
 public sealed class RepricedDemoEstate() : DemoEstateFixture(Days)
 {
@@ -21,8 +22,8 @@ public sealed class RepricedDemoEstate() : DemoEstateFixture(Days)
     {
         var acme = new Place("100000000001", "acme", "prod-1");
         return rows
-            .Cost(RepricedId, ResourceTypes.Instance, acme, "AmazonEC2", "BoxUsage:m5.xlarge", End.AddDays(-Days), RepricedAt, 1.00m)
-            .Cost(RepricedId, ResourceTypes.Instance, acme, "AmazonEC2", "BoxUsage:m5.xlarge", RepricedAt, End, 1.50m)
+            .Cost(RepricedId, ResourceTypes.Instance, acme, "AmazonEC2", "BoxUsage:m5.xlarge", End.AddDays(-Days), RepricedAt, 1.00m, usagePerHour: 0)
+            .Cost(RepricedId, ResourceTypes.Instance, acme, "AmazonEC2", "BoxUsage:m5.xlarge", RepricedAt, End, 1.50m, usagePerHour: 0)
             .Event(RepricedId, ResourceTypes.Instance, acme, End.AddDays(-Days - 30), EventTypes.Created, (EventProperties.InstanceType, "m5.xlarge"))
             .Snapshot(RepricedId, ResourceTypes.Instance, acme, "repriced", ResourceStates.Running, End.AddDays(-Days - 30));
     }

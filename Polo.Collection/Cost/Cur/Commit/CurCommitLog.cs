@@ -63,6 +63,14 @@ public sealed class CurCommitLog(IClickHouse ch)
             VALUES ({batch:String}, {export:String}, '1970-01-01', {fp:String}, 'done', 0, 0)
             """, new QueryParams { ["batch"] = "folder:" + fingerprint, ["export"] = export, ["fp"] = fingerprint }, ct);
 
+    /// <summary>Undoes every interrupted commit under the process's commit gate; run at every start (app and CLI).</summary>
+    public static async Task<int> RecoverInterruptedAsync(IClickHouse ch, CancellationToken ct = default)
+    {
+        await Gate.WaitAsync(ct);
+        try { return await new CurCommitLog(ch).RecoverAsync(ct); }
+        finally { Gate.Release(); }
+    }
+
     /// <summary>Reverses every interrupted commit; returns how many were recovered.</summary>
     public async Task<int> RecoverAsync(CancellationToken ct)
     {

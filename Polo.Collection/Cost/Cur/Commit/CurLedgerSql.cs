@@ -29,7 +29,8 @@ internal static class CurLedgerSql
     /// Appends, for one (export, billing period), the new bill minus everything the ledger holds for it (rows of this
     /// export, and rows written before exports were recorded), per full row identity; only non-zero differences.
     /// Keys that vanished from the bill are reversed; a moved resource or tag moves its cost exactly.
-    /// <paramref name="newLines"/> is a UNION ALL of projections filtered to the period.
+    /// <paramref name="newLines"/> is a UNION ALL of projections filtered to the period. The grouping spills to disk
+    /// beyond 1 GB, so a period of tens of millions of lines never has to fit in memory.
     /// </summary>
     public static string Difference(string newLines) => $$"""
         INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
@@ -39,39 +40,18 @@ internal static class CurLedgerSql
         FROM
         (
             SELECT {{KeyList}}, cur_export,
-                   round(sumIf(cost, side = 1), 6) + sumIf(cost, side = 0) AS d_cost,
-                   sumIf(usage_amount, side = 1) + sumIf(usage_amount, side = 0) AS d_usage,
+                   sum(cost) AS d_cost,
+                   sum(usage_amount) AS d_usage,
                    max(abs(usage_amount)) AS u_scale,
                    {{string.Join(",\n               ", NullableMeasures.Select(m =>
-                       $"if(countIf({m} IS NOT NULL) = 0, NULL, round(sumIf(ifNull({m}, 0), side = 1), 6) + sumIf(ifNull({m}, 0), side = 0)) AS d_{m}"))}}
+                       $"sum({m}) AS d_{m}"))}}
             FROM
             (
-                SELECT assumeNotNull(n.hour) AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
-                       n.usage_type AS usage_type, n.resource_id AS resource_id,
-                       if(n.resource_type != '', n.resource_type, s.resource_type) AS resource_type,
-                       if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.customer, n.customer) AS customer,
-                       if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.cluster, n.cluster) AS cluster,
-                       if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.index_name, n.index_name) AS index_name,
-                       n.line_item_type AS line_item_type, n.pricing_unit AS pricing_unit, n.currency AS currency,
-                       n.commitment_arn AS commitment_arn, assumeNotNull(n.billing_period) AS billing_period,
-                       n.billed_tags AS billed_tags, {export:String} AS cur_export, toUInt8(1) AS side,
-                       toDecimal128(n.cost, 10) AS cost, n.usage_amount AS usage_amount,
-                       {{string.Join(", ", NullableMeasures.Select(m => $"n.{m} AS {m}"))}}
-                FROM ({{newLines}}) AS n
-                LEFT JOIN
-                (
-                    SELECT resource_id,
-                           toString(argMax(resource_type, observed_at)) AS resource_type,
-                           toString(argMax(customer, observed_at)) AS customer,
-                           argMax(cluster, observed_at) AS cluster,
-                           argMax(index_name, observed_at) AS index_name
-                    FROM resource_snapshots FINAL
-                    GROUP BY resource_id
-                ) AS s ON s.resource_id = n.resource_id
+                {{NewLines(newLines)}}
                 UNION ALL
-                SELECT {{HeldKeys}}, toString(h.cur_export) AS cur_export, toUInt8(0) AS side,
-                       -toDecimal128(h.cost, 10) AS cost, -h.usage_amount AS usage_amount,
-                       {{string.Join(", ", NullableMeasures.Select(m => $"-toDecimal128(h.{m}, 10) AS {m}"))}}
+                SELECT {{HeldKeys}}, toString(h.cur_export) AS cur_export,
+                       -h.cost AS cost, -h.usage_amount AS usage_amount,
+                       {{string.Join(", ", NullableMeasures.Select(m => $"-h.{m} AS {m}"))}}
                 FROM cost_hourly AS h
                 WHERE h.source = '{{Source}}' AND h.billing_period = {period:Date} AND h.cur_export IN ({export:String}, '')
             )
@@ -79,7 +59,47 @@ internal static class CurLedgerSql
         )
         WHERE d_cost != 0 OR abs(d_usage) > 1e-9 * greatest(1.0, u_scale)
            {{string.Concat(NullableMeasures.Select(m => $" OR ifNull(d_{m}, 0) != 0"))}}
-        SETTINGS join_use_nulls = 0, max_bytes_before_external_group_by = 400000000, {{CurFileSchema.ReadSettings}}
+        SETTINGS join_use_nulls = 0, max_bytes_before_external_group_by = 1000000000, {{CurFileSchema.ReadSettings}}
+        """;
+
+    /// <summary>The period's new lines, identity filled from resource_snapshots where the bill carries none.</summary>
+    private static string NewLines(string newLines) => $"""
+        SELECT assumeNotNull(n.hour) AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
+               n.usage_type AS usage_type, n.resource_id AS resource_id,
+               if(n.resource_type != '', n.resource_type, s.resource_type) AS resource_type,
+               if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.customer, n.customer) AS customer,
+               if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.cluster, n.cluster) AS cluster,
+               if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.index_name, n.index_name) AS index_name,
+               n.line_item_type AS line_item_type, n.pricing_unit AS pricing_unit, n.currency AS currency,
+               n.commitment_arn AS commitment_arn, assumeNotNull(n.billing_period) AS billing_period,
+               n.billed_tags AS billed_tags, {"{export:String}"} AS cur_export,
+               n.cost AS cost, n.usage_amount AS usage_amount,
+               {string.Join(", ", NullableMeasures.Select(m => $"n.{m} AS {m}"))}
+        FROM ({newLines}) AS n
+        LEFT JOIN
+        (
+            SELECT resource_id,
+                   toString(argMax(resource_type, observed_at)) AS resource_type,
+                   toString(argMax(customer, observed_at)) AS customer,
+                   argMax(cluster, observed_at) AS cluster,
+                   argMax(index_name, observed_at) AS index_name
+            FROM resource_snapshots FINAL
+            GROUP BY resource_id
+        ) AS s ON s.resource_id = n.resource_id
+        """;
+
+    /// <summary>
+    /// The first commit of a period (the ledger holds nothing for it): the lines are appended as they are, without
+    /// grouping (amounts are rounded per line, so a later difference over them is exact); all-zero lines are dropped.
+    /// </summary>
+    public static string FirstLoad(string newLines) => $$"""
+        INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
+        SELECT {{KeyList}}, CAST(cost AS Decimal(18, 6)), usage_amount,
+               {{string.Join(", ", NullableMeasures.Select(m => $"CAST({m} AS Nullable(Decimal(18, 6)))"))}},
+               '{{Source}}', cur_export, {batch:String}
+        FROM ({{NewLines(newLines)}})
+        WHERE cost != 0 OR usage_amount != 0 {{string.Concat(NullableMeasures.Select(m => $" OR ifNull({m}, 0) != 0"))}}
+        SETTINGS join_use_nulls = 0, {{CurFileSchema.ReadSettings}}
         """;
 
     /// <summary>One file's lines of one billing period; a line that no longer validates stops the commit.</summary>

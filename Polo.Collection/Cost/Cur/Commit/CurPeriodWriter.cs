@@ -9,7 +9,8 @@ public sealed record CurPeriodResult(CurPeriod Period, long RowsWritten, bool Sk
 
 /// <summary>
 /// Replaces one (export, billing period) in the ledger as a whole: one INSERT … SELECT reads the period's files
-/// through the engine, subtracts everything the ledger holds for the period and appends the non-zero differences,
+/// through the engine, subtracts everything the ledger holds for the period and appends the non-zero differences
+/// (or, when the ledger holds nothing for the period yet, appends the lines as they are),
 /// between the 'started' and 'done' rows of the commit log (see <see cref="CurCommitLog"/> for crash recovery).
 /// </summary>
 public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
@@ -42,7 +43,8 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
             await _log.StartAsync(batch, period, min, max, ct);
             try
             {
-                await ch.ExecuteAsync(CurLedgerSql.Difference(lines), p, ct);
+                var firstLoad = held.All(h => h.N == 0);
+                await ch.ExecuteAsync(firstLoad ? CurLedgerSql.FirstLoad(lines) : CurLedgerSql.Difference(lines), p, ct);
                 var rows = await ch.ScalarAsync<long>("""
                     SELECT count() FROM cost_hourly
                     WHERE ingest_batch = {batch:String} AND hour >= {min:DateTime('UTC')} AND hour <= {max:DateTime('UTC')}

@@ -80,9 +80,10 @@ public sealed class CurProjection
         Col("p_currency", "currency");
         Col("p_commitment", "commitment_arn");
         Col("toDate(ifNull(p_bp, toStartOfMonth(p_start)))", "billing_period");
-        Col("ifNull(p_cost, toDecimal128(0, 10))", "cost");
+        // Amounts are rounded per line to the ledger's 6 decimals, so any grouping of lines sums exactly.
+        Col("toDecimal64(round(ifNull(p_cost, toDecimal128(0, 10)), 6), 6)", "cost");
         Col("toFloat64(ifNull(p_usage, toDecimal128(0, 10)))", "usage_amount");
-        foreach (var (ledger, _) in Measures) Col("m_" + ledger, ledger);
+        foreach (var (ledger, _) in Measures) Col($"CAST(round(m_{ledger}, 6) AS Nullable(Decimal64(6)))", ledger);
         Col(ErrorExpr(), "err");
         Col("toUInt64(_row_number + 1)", "row_no");
 

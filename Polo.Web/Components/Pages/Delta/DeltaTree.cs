@@ -41,6 +41,9 @@ public static class DeltaTree
             Explained = parts.Sum(p => p.Explained),
             Evidence = parts.SelectMany(p => p.Evidence).DistinctBy(e => (e.EventId, e.Time, e.EventType, e.Summary))
                 .OrderBy(e => e.Time).ToList(),
+            Parts = parts.SelectMany(p => p.CauseParts).GroupBy(c => c.Cause)
+                .Select(g => new CausePart(g.Key, g.Sum(c => c.Amount), g.SelectMany(c => c.Evidence).ToList()))
+                .Where(c => c.Amount != 0).ToList(),
         };
     }
 }

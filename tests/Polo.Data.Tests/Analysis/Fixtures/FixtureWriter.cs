@@ -8,20 +8,21 @@ namespace Polo.Data.Tests.Analysis.Fixtures;
 /// </summary>
 public sealed class FixtureWriter
 {
-    public List<CostRow> Costs { get; } = new();
+    public List<BillLine> Costs { get; } = new();
     public List<EventRow> Events { get; } = new();
     public List<SnapshotRow> Snapshots { get; } = new();
     public List<AccountMetadataRow> Accounts { get; } = new();
     public List<HierarchyNodeRow> Nodes { get; } = new();
     public List<RelationshipRow> Relationships { get; } = new();
 
-    /// <summary>One cost row per hour in [from, to) at a flat hourly cost and usage.</summary>
+    /// <summary>One cost row per hour in [from, to) at a flat hourly cost and usage (line item type Usage, pricing unit
+    /// from the usage type).</summary>
     public FixtureWriter Cost(string resourceId, string resourceType, Place p, string service, string usageType,
         DateTime from, DateTime to, decimal perHour, double usagePerHour = 1)
     {
         for (var h = from; h < to; h = h.AddHours(1))
-            Costs.Add(new CostRow(h, p.AccountId, p.Region, service, usageType, resourceId, resourceType, p.Customer,
-                p.Cluster, p.IndexName, perHour, usagePerHour, "test"));
+            Costs.Add(new BillLine(h, p.AccountId, p.Region, service, usageType, resourceId, resourceType, p.Customer,
+                p.Cluster, p.IndexName, perHour, usagePerHour, "test", PricingUnit: BillLine.UnitOf(usageType)));
         return this;
     }
 

@@ -1,0 +1,32 @@
+using Polo.Data;
+
+namespace Polo.Web.Cli;
+
+/// <summary>
+/// `query "&lt;SQL&gt;"`: runs one statement against the configured database and prints the result as TSV with a header
+/// (operators' inspection of the ledger; the same start-up as the app: migrations, then interrupted commits undone).
+/// </summary>
+public static class QueryCommand
+{
+    public static async Task<int> RunAsync(IConfiguration configuration, string[] args)
+    {
+        var sql = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            await Console.Error.WriteLineAsync("usage: query \"SELECT …\"");
+            return 2;
+        }
+        if (EmbeddedDataLock.HeldByAnotherProcess(configuration) is { } dataPath)
+        {
+            await Console.Error.WriteLineAsync($"error: the embedded database at '{dataPath}' is in use by a running Polo; stop it first.");
+            return 3;
+        }
+        var services = new ServiceCollection().AddPoloData(configuration);
+        await using var provider = services.BuildServiceProvider();
+        await provider.MigratePoloAsync();
+        var ch = provider.GetRequiredService<IClickHouse>();
+        await CollectCommand.RecoverAsync(ch);
+        Console.Write(await ch.QueryRawAsync(sql, "TSVWithNames"));
+        return 0;
+    }
+}
