@@ -26,8 +26,8 @@ app.Logger.LogInformation("ClickHouse ({Transport}) ready; migrations applied no
     app.Services.GetRequiredService<IClickHouse>().Transport,
     migrated.Applied.Count == 0 ? "none" : string.Join(", ", migrated.Applied));
 
-// A CUR commit cut short by a crash is undone before anything reads or writes the ledger.
-await Polo.Web.Cli.CollectCommand.RecoverAsync(app.Services.GetRequiredService<IClickHouse>());
+// A CUR commit cut short by a crash is undone before anything reads or writes the ledger; configured accounts recorded.
+if (await StartupTasks.RunAsync(app.Services) is { } recovered) app.Logger.LogWarning("{Recovered}", recovered);
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -42,6 +42,12 @@ public sealed class AccountOptions
     public string AccountId { get; set; } = "";
     public string Name { get; set; } = "";
 
+    /// <summary>The account's role in the estate (e.g. production, shared-services), shown and grouped by in the analysis.</summary>
+    public string Role { get; set; } = "";
+
+    /// <summary>The account's environment (e.g. prod, staging).</summary>
+    public string Environment { get; set; } = "";
+
     /// <summary>Role assumed through STS (session "polo-collector"). Empty: the host's own credentials are used.</summary>
     public string RoleArn { get; set; } = "";
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Polo.Collection.Cost.Cur.Commit;
 using Polo.Collection.Runs;
 using Polo.Data;
 using Polo.Web.Services;
@@ -45,7 +44,7 @@ public static class CollectCommand
         await using var provider = services.BuildServiceProvider();
         var migrated = await provider.MigratePoloAsync();
         if (migrated.Applied.Count > 0) Console.WriteLine($"migrations applied: {string.Join(", ", migrated.Applied)}");
-        await RecoverAsync(provider.GetRequiredService<IClickHouse>());
+        if (await StartupTasks.RunAsync(provider) is { } recovered) Console.WriteLine(recovered);
 
         var runner = provider.GetRequiredService<CollectorRunner>();
         if (runner.Find(name) is null)
@@ -66,12 +65,5 @@ public static class CollectCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name} finished in {sw.Elapsed.TotalSeconds:N1} s: {result.Rows:N0} rows written, {result.Failed} of {result.Units.Count} unit(s) failed"));
         return result.Ok ? 0 : 1;
-    }
-
-    /// <summary>Undoes commits a killed process left half-done (see <see cref="CurCommitLog"/>); every start does this.</summary>
-    public static async Task RecoverAsync(IClickHouse ch)
-    {
-        var undone = await CurCommitLog.RecoverInterruptedAsync(ch);
-        if (undone > 0) Console.WriteLine($"ledger: {undone} interrupted CUR commit(s) undone");
     }
 }

@@ -1,4 +1,5 @@
 using Polo.Data;
+using Polo.Web.Services;
 
 namespace Polo.Web.Cli;
 
@@ -24,9 +25,8 @@ public static class QueryCommand
         var services = new ServiceCollection().AddPoloData(configuration);
         await using var provider = services.BuildServiceProvider();
         await provider.MigratePoloAsync();
-        var ch = provider.GetRequiredService<IClickHouse>();
-        await CollectCommand.RecoverAsync(ch);
-        Console.Write(await ch.QueryRawAsync(sql, "TSVWithNames"));
+        if (await StartupTasks.RunAsync(provider) is { } recovered) Console.WriteLine(recovered);
+        Console.Write(await provider.GetRequiredService<IClickHouse>().QueryRawAsync(sql, "TSVWithNames"));
         return 0;
     }
 }

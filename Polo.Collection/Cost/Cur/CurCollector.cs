@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polo.Collection.Accounts;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur.Bill;
 using Polo.Collection.Cost.Cur.Commit;
@@ -83,7 +84,8 @@ public sealed class CurCollector(
 
         run.Written += await new CostLedger(ch).RetireCoveredAsync(CostExplorerCollector.Source, Source, ct);
         if (run.Written > 0) notifier?.Publish(DataKinds.Cost, run.Written);
-        if (run.AccountNames.Count > 0 && await CurAccountNames.UpsertAsync(ch, run.AccountNames, ct) > 0)
+        if (run.AccountNames.Count > 0
+            && await AccountMetadataWriter.UpsertAsync(ch, run.AccountNames.Select(n => new AccountFacts(n.AccountId, n.Name)), ct) > 0)
             notifier?.Publish(DataKinds.Metadata, run.AccountNames.Count);
 
         if (failures.Count > 0)

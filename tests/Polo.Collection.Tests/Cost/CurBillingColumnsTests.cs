@@ -1,7 +1,10 @@
+using Polo.Collection.Accounts;
+using Polo.Collection.Configuration;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Tests.Fakes;
 using Polo.Data;
+using Polo.Data.Rows;
 
 namespace Polo.Collection.Tests.Cost;
 
@@ -89,6 +92,29 @@ public sealed class CurBillingColumnsTests : FreshDatabase
 
         Assert.Equal("prod-account", await Ch.ScalarAsync<string>(
             "SELECT argMax(account_name, updated_at) FROM account_metadata WHERE account_id = '111111111111'"));
+    }
+
+    [Fact]
+    public async Task Configured_names_and_roles_fill_account_metadata_and_the_billed_name_keeps_the_configured_role()
+    {
+        var options = new CollectionOptions
+        {
+            Accounts = [new AccountOptions { AccountId = "111111111111", Name = "configured", Role = "production", Environment = "prod" },
+                        new AccountOptions { AccountId = "222222222222", Name = "shared", Role = "shared-services" }],
+        };
+        Assert.Equal(2, await AccountMetadataWriter.ApplyConfiguredAsync(Ch, options));
+        Assert.Equal(0, await AccountMetadataWriter.ApplyConfiguredAsync(Ch, options));
+        await WriteAsync("csv.gz");
+
+        await RunAsync();
+
+        var rows = await Ch.QueryAsync<AccountMetadataRow>("""
+            SELECT account_id, argMax(account_name, updated_at) AS account_name, toString(argMax(role, updated_at)) AS role,
+                   toString(argMax(environment, updated_at)) AS environment, argMax(owner, updated_at) AS owner
+            FROM account_metadata GROUP BY account_id ORDER BY account_id
+            """);
+        Assert.Equal([new AccountMetadataRow("111111111111", "prod-account", "production", "prod", ""),
+                      new AccountMetadataRow("222222222222", "shared", "shared-services", "", "")], rows);
     }
 
     private sealed record LedgerLine(string Service, string UsageType, string PricingUnit, string Currency, string BillingPeriod,
