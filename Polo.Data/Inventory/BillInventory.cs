@@ -1,4 +1,5 @@
 using Polo.Data.Changes;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Inventory;
 
