@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Polo.Data;
+using Polo.Data.Changes;
 using Quartz;
 
 namespace Polo.Collection.Alerts;
@@ -11,7 +11,7 @@ public sealed class AlertScheduler(ISchedulerFactory factory, AlertsOptions opti
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
     private IScheduler? _scheduler;
-    private int _pending;
+    private IDisposable? _subscription;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,30 +23,24 @@ public sealed class AlertScheduler(ISchedulerFactory factory, AlertsOptions opti
             .WithCronSchedule(options.Schedule).Build(), new ScheduleJobOptions(), cancellationToken);
         await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("alerts-start", "alerts").ForJob(job.Key)
             .StartAt(DateTimeOffset.UtcNow.AddSeconds(10)).Build(), new ScheduleJobOptions(), cancellationToken);
-        notifier.Landed += OnLanded;
+        _subscription = notifier.Subscribe(DataKinds.Cost, OnCostLandedAsync, Settle);
     }
 
-    private void OnLanded(DataLanded landed)
+    private async Task OnCostLandedAsync(DataChange change)
     {
-        if (landed.Kind == "collector_runs" || Interlocked.Exchange(ref _pending, 1) == 1) return;
-        _ = Task.Run(async () =>
+        try
         {
-            await Task.Delay(Settle);
-            Interlocked.Exchange(ref _pending, 0);
-            try
-            {
-                if (_scheduler is { } s) await s.TriggerJob(AlertJob.Key);
-            }
-            catch (SchedulerException e)
-            {
-                log.LogWarning(e, "Could not start the alert evaluation after new data");
-            }
-        });
+            if (_scheduler is { } s) await s.TriggerJob(AlertJob.Key);
+        }
+        catch (SchedulerException e)
+        {
+            log.LogWarning(e, "Could not start the alert evaluation after new data");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        notifier.Landed -= OnLanded;
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 }

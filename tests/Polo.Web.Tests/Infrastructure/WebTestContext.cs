@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Polo.Data;
 using Polo.Data.Analysis;
 using Polo.Data.Budgets;
+using Polo.Data.Changes;
 using Polo.Web.Services;
 
 namespace Polo.Web.Tests.Infrastructure;
