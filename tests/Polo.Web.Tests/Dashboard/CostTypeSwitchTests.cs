@@ -20,8 +20,12 @@ public sealed class CostTypeSwitchTests(RepricedDemoEstate estate) : WebTestCont
         cut.WaitFor("dashboard-anomalies-loaded");
         Assert.Equal("true", cut.Find("[data-testid='cost-amortized']").GetAttribute("aria-pressed"));
 
-        cut.Find("[data-testid='cost-unblended']").Click();
-        Assert.Equal("unblended", Query("cost"));
+        // The dashboard's panels load on their own and may re-render the page under the click: click until it lands.
+        cut.WaitForAssertion(() =>
+        {
+            if (Query("cost") is null) cut.Find("[data-testid='cost-unblended']").Click();
+            Assert.Equal("unblended", Query("cost"));
+        });
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid='cost-unblended']").GetAttribute("aria-pressed")));
         Assert.Contains("cost=unblended", cut.Find("[data-testid='kpi-explain-link']").GetAttribute("href"));
 
