@@ -23,6 +23,7 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
         ImmutableCredentials credentials, CancellationToken ct)
     {
         var hourly = string.Equals(options.Granularity, "HOURLY", StringComparison.OrdinalIgnoreCase);
+        var query = new CostExplorerQuery(start, end, hourly, CostExplorerGroupBy.FromOptions(options.GroupBy));
         var format = hourly ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd";
         var groups = new List<CostExplorerGroup>();
         string? token = null;
@@ -38,16 +39,12 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
                     ["End"] = end.ToString(format, CultureInfo.InvariantCulture),
                 },
                 ["Granularity"] = hourly ? "HOURLY" : "DAILY",
-                ["Metrics"] = new[] { "UnblendedCost", "UsageQuantity" },
-                ["GroupBy"] = new[]
-                {
-                    new Dictionary<string, string> { ["Type"] = "DIMENSION", ["Key"] = "LINKED_ACCOUNT" },
-                    new Dictionary<string, string> { ["Type"] = "DIMENSION", ["Key"] = "SERVICE" },
-                },
+                ["Metrics"] = CostExplorerQuery.Metrics,
+                ["GroupBy"] = query.GroupBy.Select(g => new Dictionary<string, string> { ["Type"] = g.Type, ["Key"] = g.Key }).ToArray(),
             };
             if (token is not null) body["NextPageToken"] = token;
             var json = await SendAsync(JsonSerializer.SerializeToUtf8Bytes(body), credentials, page, ct);
-            var parsed = CostExplorerResponseParser.Parse(json, page);
+            var parsed = CostExplorerResponseParser.Parse(json, page, query);
             groups.AddRange(parsed.Groups);
             token = parsed.NextPageToken;
             if (token is null) return groups;
@@ -69,7 +66,7 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
             try
             {
                 using var response = await http.SendAsync(request, ct);
-                var text = await response.Content.ReadAsStringAsync(ct);
+                var text = await ReadBoundedAsync(response, page, ct);
                 if (response.IsSuccessStatusCode) return text;
                 var (type, message) = ErrorOf(text);
                 if (!IsRetryable(response.StatusCode, type))
@@ -89,6 +86,26 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
             await Task.Delay(delay, ct);
         }
     }
+
+    /// <summary>The answer's text, refused when it is larger than <see cref="CostExplorerOptions.MaxResponseBytes"/>.</summary>
+    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, int page, CancellationToken ct)
+    {
+        var max = Math.Max(1024, options.MaxResponseBytes);
+        if (response.Content.Headers.ContentLength > max) throw TooLarge(page, max);
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) throw TooLarge(page, max);
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static CostExplorerException TooLarge(int page, long max) =>
+        new($"Cost Explorer page {page} is larger than {max:N0} bytes (Collection:CostExplorer:MaxResponseBytes); nothing was written.");
 
     private static bool IsRetryable(HttpStatusCode status, string? type) =>
         status == HttpStatusCode.TooManyRequests || (int)status >= 500

@@ -39,8 +39,8 @@ public sealed class CostExplorerCollector(
         var groups = await client.GetCostAndUsageAsync(start, today, credentials, ct);
 
         var lines = groups
-            .Select(g => new CostLine(g.PeriodStart, g.AccountId, "", CostVocabulary.ExplorerService(g.Service), "", "", "",
-                "", "", "", g.UnblendedCost, g.UsageQuantity))
+            .Select(g => new CostLine(g.PeriodStart, g.AccountId, g.Region, CostVocabulary.ExplorerService(g.Service),
+                CostVocabulary.UsageType(g.UsageType), "", "", "", "", "", g.UnblendedCost, g.UsageQuantity, g.Tags))
             .ToList();
         var ledger = new CostLedger(ch);
         var batchId = CostLedger.NewBatchId(Source);

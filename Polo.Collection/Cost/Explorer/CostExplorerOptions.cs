@@ -28,4 +28,11 @@ public sealed class CostExplorerOptions
 
     /// <summary>Pages followed per run at most (NextPageToken), a guard against a runaway loop.</summary>
     public int MaxPages { get; set; } = 100;
+
+    /// <summary>Bytes one answer may have before it is refused (16 MiB).</summary>
+    public long MaxResponseBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Up to two groupings: LINKED_ACCOUNT, SERVICE, REGION, USAGE_TYPE or TAG:&lt;key&gt;. Empty means
+    /// LINKED_ACCOUNT and SERVICE. Tag groups land as the ledger's billed tags, the untagged bucket as value "".</summary>
+    public List<string> GroupBy { get; set; } = new();
 }

@@ -59,14 +59,14 @@ public sealed class CostLedger(IClickHouse ch)
         {
             await ch.ExecuteAsync($$"""
                 INSERT INTO {{Staging}} (batch_id, hour, account_id, region, service, usage_type, resource_id, resource_type,
-                                       customer, cluster, index_name, cost, usage_amount)
+                                       customer, cluster, index_name, billed_tags, cost, usage_amount)
                 SELECT {diff:String}, hour, toString(account_id), toString(region), toString(service), toString(usage_type),
-                       resource_id, toString(resource_type), toString(customer), cluster, index_name,
+                       resource_id, toString(resource_type), toString(customer), cluster, index_name, billed_tags,
                        -sum(toDecimal128(cost, 10)) AS c, -sum(usage_amount) AS u
                 FROM {{Table}}
                 WHERE source = {source:String}
                   AND (toDate(hour), account_id) IN (SELECT DISTINCT toDate(hour), account_id FROM {{Table}} WHERE source = {covered:String})
-                GROUP BY hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name
+                GROUP BY hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name, billed_tags
                 HAVING c != 0 OR abs(u) > 1e-9 * greatest(1.0, max(abs(usage_amount)))
                 """, new QueryParams { ["diff"] = diffBatch, ["source"] = source, ["covered"] = coveredBy }, ct);
             return await CommitAsync(diffBatch, source, ct);
@@ -84,9 +84,9 @@ public sealed class CostLedger(IClickHouse ch)
         if (rows == 0) return 0;
         await ch.ExecuteAsync($$"""
             INSERT INTO {{Table}} (hour, account_id, region, service, usage_type, resource_id, resource_type,
-                                 customer, cluster, index_name, cost, usage_amount, source)
+                                 customer, cluster, index_name, billed_tags, cost, usage_amount, source)
             SELECT hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name,
-                   CAST(cost AS Decimal(18, 6)), usage_amount, {source:String}
+                   billed_tags, CAST(cost AS Decimal(18, 6)), usage_amount, {source:String}
             FROM {{Staging}}
             WHERE batch_id = {diff:String}
             """, p, ct);
@@ -105,9 +105,9 @@ public sealed class CostLedger(IClickHouse ch)
 
     private static string DifferenceSql(string yieldFilter) => $$"""
         INSERT INTO {{Staging}} (batch_id, hour, account_id, region, service, usage_type, resource_id, resource_type,
-                               customer, cluster, index_name, cost, usage_amount)
+                               customer, cluster, index_name, billed_tags, cost, usage_amount)
         SELECT {diff:String}, hour, account_id, region, service, usage_type, resource_id, resource_type,
-               customer, cluster, index_name, sum(c) AS cost_sum, sum(u) AS usage_sum
+               customer, cluster, index_name, billed_tags, sum(c) AS cost_sum, sum(u) AS usage_sum
         FROM
         (
             SELECT n.hour AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
@@ -116,14 +116,14 @@ public sealed class CostLedger(IClickHouse ch)
                    if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.customer, n.customer) AS customer,
                    if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.cluster, n.cluster) AS cluster,
                    if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.index_name, n.index_name) AS index_name,
-                   round(n.c, 6) AS c, n.u AS u
+                   n.billed_tags AS billed_tags, round(n.c, 6) AS c, n.u AS u
             FROM
             (
                 SELECT hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name,
-                       sum(cost) AS c, sum(usage_amount) AS u
+                       billed_tags, sum(cost) AS c, sum(usage_amount) AS u
                 FROM {{Staging}}
                 WHERE batch_id = {batch:String} {{yieldFilter}}
-                GROUP BY hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name
+                GROUP BY hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name, billed_tags
             ) AS n
             LEFT JOIN
             (
@@ -138,16 +138,16 @@ public sealed class CostLedger(IClickHouse ch)
             ) AS s ON s.resource_id = n.resource_id
             UNION ALL
             SELECT hour, toString(account_id), toString(region), toString(service), toString(usage_type), resource_id,
-                   toString(resource_type), toString(customer), cluster, index_name,
+                   toString(resource_type), toString(customer), cluster, index_name, billed_tags,
                    -toDecimal128(cost, 10), -usage_amount
             FROM {{Table}}
             WHERE source = {source:String}
               AND hour >= (SELECT min(hour) FROM {{Staging}} WHERE batch_id = {batch:String})
               AND hour <= (SELECT max(hour) FROM {{Staging}} WHERE batch_id = {batch:String})
-              AND (hour, account_id, service, usage_type, resource_id) IN
-                  (SELECT hour, account_id, service, usage_type, resource_id FROM {{Staging}} WHERE batch_id = {batch:String})
+              AND (hour, account_id, service, usage_type, resource_id, billed_tags) IN
+                  (SELECT hour, account_id, service, usage_type, resource_id, billed_tags FROM {{Staging}} WHERE batch_id = {batch:String})
         )
-        GROUP BY hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name
+        GROUP BY hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name, billed_tags
         HAVING cost_sum != 0 OR abs(usage_sum) > 1e-9 * greatest(1.0, max(abs(u)))
         """;
 }
