@@ -5,12 +5,13 @@ namespace Polo.Collection.Cost.Cur;
 
 /// <summary>
 /// Progress of one cur run, in bytes of the files to read: each file is read twice by the engine (validation, then
-/// the period's commit), so the work is twice their size. Lines read count validated lines; the total is known once
+/// the period's commit); writing the ledger costs about four times the validation pass, so the commit's share is 4/5. Lines read count validated lines; the total is known once
 /// every file is checked and estimated from the bytes until then.
 /// </summary>
 internal sealed class CurRunProgress(CollectorProgressBoard? board, string collector, long totalBytes)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private const double CommitWeight = 4;
     private long _checkedBytes, _committedBytes, _lines;
 
     public void FileChecked(string path, long lines)
@@ -36,7 +37,7 @@ internal sealed class CurRunProgress(CollectorProgressBoard? board, string colle
     {
         if (board is null || totalBytes <= 0) return;
         long? total = _checkedBytes >= totalBytes ? _lines : _checkedBytes > 0 ? (long)(_lines * (double)totalBytes / _checkedBytes) : null;
-        board.Report(collector, stage, _lines, total, (_checkedBytes + (double)_committedBytes) / (2.0 * totalBytes), _clock.Elapsed);
+        board.Report(collector, stage, _lines, total, (_checkedBytes + CommitWeight * _committedBytes) / ((1 + CommitWeight) * totalBytes), _clock.Elapsed);
     }
 
     private static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
