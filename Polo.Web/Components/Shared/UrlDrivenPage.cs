@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Analysis.Accounts;
 using Polo.Data.Analysis.Costs;
+using Polo.Data.Changes;
 using Polo.Web.Services;
 using Polo.Web.Services.State;
 
@@ -12,8 +14,8 @@ namespace Polo.Web.Components.Shared;
 /// Base for pages whose whole state lives in the URL (path and query string). It reads the URL on every parameter set
 /// and on LocationChanged, so query-only navigation reloads without a page reload and a route parameter change
 /// (/resources/a → /resources/b, same component) reloads too; fragment-only changes are ignored. It cancels the
-/// in-flight load when the URL changes, reloads quietly when collectors land data (<see cref="LiveRefresh"/>, the
-/// current figures stay on screen meanwhile), and turns failures into a message (<see cref="Error"/>) for
+/// in-flight load when the URL changes, reloads quietly when data of the kinds it shows lands (<see cref="LiveKinds"/>,
+/// through <see cref="DataChangeNotifier.Subscribe"/>; the current figures stay on screen meanwhile), and turns failures into a message (<see cref="Error"/>) for
 /// <see cref="ErrorNotice"/> while logging the exception.
 /// </summary>
 public abstract class UrlDrivenPage : ComponentBase, IDisposable
@@ -21,13 +23,14 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     private string _path = "";
     private string? _applied;
     private CancellationTokenSource? _cts;
-    private LiveRefresh? _live;
+    private IDisposable? _live;
     private bool _disposed;
 
     [Inject] protected NavigationManager Nav { get; set; } = default!;
-    [Inject] private DataChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private DataChangeNotifier NotifierService { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
     [Inject] private CurrencyQueries Currencies { get; set; } = default!;
+    [Inject] private AccountDirectory Accounts { get; set; } = default!;
 
     /// <summary>True while a load triggered by the URL runs (live reloads keep showing the current figures).</summary>
     protected bool Loading { get; private set; } = true;
@@ -48,10 +51,16 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     /// <summary>Short phrase for error titles and logs, e.g. "the cost delta".</summary>
     protected abstract string What { get; }
 
+    /// <summary>The kinds of data the page shows: it reloads quietly when any of them changes.</summary>
+    protected virtual DataKinds LiveKinds => DataKinds.AnalysisData;
+
+    /// <summary>The notifier pages subscribe through (for subscriptions beyond <see cref="LiveKinds"/>).</summary>
+    protected DataChangeNotifier Notifier => NotifierService;
+
     protected override void OnInitialized()
     {
         Nav.LocationChanged += OnLocationChanged;
-        _live = new LiveRefresh(Notifier, () => InvokeAsync(() => RunAsync(silent: true)));
+        _live = NotifierService.Subscribe(LiveKinds, _ => InvokeAsync(() => RunAsync(silent: true)));
     }
 
     protected override Task OnParametersSetAsync()
@@ -100,6 +109,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         }
         try
         {
+            await RefreshAccountsAsync(cts.Token);
             await LoadAsync(Query, cts.Token);
             if (cts.IsCancellationRequested) return;
             Error = null;
@@ -116,6 +126,19 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         }
         Loading = false;
         if (!_disposed) StateHasChanged();
+    }
+
+    /// <summary>Account names and roles label account ids; without them (a failing read) pages show the bare ids.</summary>
+    private async Task RefreshAccountsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Accounts.RefreshAsync(ct);
+        }
+        catch (ClickHouseException e)
+        {
+            LoggerFactory.CreateLogger(GetType()).LogWarning(e, "Account names could not be read; showing account ids");
+        }
     }
 
     private string PathOf(string uri) => Nav.ToBaseRelativePath(uri).Split('?', '#')[0].Trim('/');
