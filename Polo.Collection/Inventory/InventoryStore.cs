@@ -1,7 +1,7 @@
 using Polo.Collection.Core;
 using Polo.Data;
-using Polo.Data.Inventory;
 using Polo.Data.Rows;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Inventory;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Polo.Data.Analysis.Accounts;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Analysis.Hierarchy;
@@ -16,6 +17,7 @@ public static class AnalysisServiceCollectionExtensions
         services.AddSingleton<IHierarchyQueries>(sp => new HierarchyQueries(sp.GetRequiredService<IClickHouse>()));
         services.AddSingleton<IResourceQueries>(sp => new ResourceQueries(sp.GetRequiredService<IClickHouse>()));
         services.AddSingleton(sp => new CurrencyQueries(sp.GetRequiredService<IClickHouse>()));
+        services.AddSingleton(sp => new AccountDirectory(sp.GetRequiredService<IClickHouse>()));
         return services;
     }
 }

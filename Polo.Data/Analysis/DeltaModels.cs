@@ -3,9 +3,10 @@ using Polo.Data.Vocabulary;
 namespace Polo.Data.Analysis;
 
 /// <summary>What the bill says about a part: usage and cost in both windows (baseline scaled), unit, and the day the
-/// change happened when the bill shows it (first or last billed hour, coverage end).</summary>
+/// change happened when the bill shows it (first or last billed hour, coverage end); summed over several resources,
+/// <see cref="On"/> is the earliest day and <see cref="Until"/> the latest.</summary>
 public sealed record UsageFigures(double BaselineUsage, double PeriodUsage, string Unit, decimal BaselineCost,
-    decimal PeriodCost, DateTime? On = null)
+    decimal PeriodCost, DateTime? On = null, DateTime? Until = null)
 {
     public decimal? BaselineRate => BaselineUsage > 0 ? BaselineCost / (decimal)BaselineUsage : null;
     public decimal? PeriodRate => PeriodUsage > 0 ? PeriodCost / (decimal)PeriodUsage : null;

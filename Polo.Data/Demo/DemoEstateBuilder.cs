@@ -15,7 +15,7 @@ internal sealed record PlannedCause(string CauseId, string Kind, string Descript
 /// fleet, shared NAT/EIP/ELB infrastructure, internal dev/staging/test/data workloads, background churn, and four
 /// injected causes whose effect the decomposition must find.
 /// </summary>
-internal sealed class DemoEstateBuilder
+internal sealed partial class DemoEstateBuilder
 {
     private readonly DemoEstateOptions _o;
     private readonly Random _rng;
@@ -23,6 +23,9 @@ internal sealed class DemoEstateBuilder
     private readonly DateTime _end;
 
     public List<ResourceDraft> Resources { get; } = new();
+
+    /// <summary>Cost streams only the bill knows (commitment fees, id-less lines, an S3 bucket): no inventory row, no event.</summary>
+    public List<ResourceDraft> BillOnly { get; } = new();
     public List<RelationshipRow> Relationships { get; } = new();
     public List<PlannedCause> Causes { get; } = new();
     public HashSet<(string Customer, string Cluster, string Index)> Nodes { get; } = new();
@@ -49,6 +52,10 @@ internal sealed class DemoEstateBuilder
         InjectTestClusterRanLonger();
         InjectOrphanedVolumes();
         InjectNatSpike();
+        InjectSavingsPlanExpiry();
+        InjectReservedInstancePurchase();
+        AddMonthlyCharges();
+        AddBillOnlyBucket();
         return this;
     }
 

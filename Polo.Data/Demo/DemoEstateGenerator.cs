@@ -80,17 +80,23 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
     }
 
     /// <summary>One cost_hourly row per hour of every segment; pattern 1 varies usage over the day around its mean. The
-    /// pricing unit follows the usage type (instance, NAT and IP hours in Hrs, storage in GB-Mo, NAT bytes in GB).</summary>
+    /// billing columns (line item type, pricing unit, commitment, amortization measures) are copied as they are.</summary>
     private const string ExpandSegmentsSql = """
         INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type,
-                                 customer, cluster, index_name, cost, usage_amount, source, pricing_unit)
+                                 customer, cluster, index_name, cost, usage_amount, source, line_item_type, pricing_unit,
+                                 commitment_arn, public_on_demand_cost, savings_plan_effective_cost,
+                                 savings_plan_total_commitment_to_date, savings_plan_used_commitment,
+                                 reservation_effective_cost, reservation_unused_amortized_upfront_fee,
+                                 reservation_unused_recurring_fee)
         SELECT
             addHours(start_hour, h) AS hour,
             account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name,
             if(pattern = 1, toDecimal64(toFloat64(hourly_cost) * f, 6), hourly_cost) AS cost,
             hourly_usage * f AS usage_amount,
             'demo' AS source,
-            multiIf(startsWith(usage_type, 'EBS:'), 'GB-Mo', position(usage_type, 'Bytes') > 0, 'GB', 'Hrs') AS pricing_unit
+            line_item_type, pricing_unit, commitment_arn, public_on_demand_cost, savings_plan_effective_cost,
+            savings_plan_total_commitment_to_date, savings_plan_used_commitment, reservation_effective_cost,
+            reservation_unused_amortized_upfront_fee, reservation_unused_recurring_fee
         FROM
         (
             SELECT *,
@@ -103,8 +109,8 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
     private async Task<InjectedCause> MeasureAsync(PlannedCause c, CancellationToken ct)
     {
         var rows = await ch.QueryAsync<Measured>("""
-            SELECT sumIf(cost, hour >= {ps:DateTime} AND hour < {pe:DateTime}) AS period,
-                   sumIf(cost, hour >= {bs:DateTime} AND hour < {be:DateTime}) AS baseline
+            SELECT sumIf(amortized_cost, hour >= {ps:DateTime} AND hour < {pe:DateTime}) AS period,
+                   sumIf(amortized_cost, hour >= {bs:DateTime} AND hour < {be:DateTime}) AS baseline
             FROM cost_hourly
             WHERE resource_id IN {ids:Array(String)}
             """, new QueryParams
@@ -126,15 +132,19 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
 
     private static IEnumerable<SegmentRow> Segments(DemoEstateBuilder estate, DemoEstateOptions o)
     {
-        foreach (var r in estate.Resources)
+        foreach (var r in estate.Resources.Concat(estate.BillOnly))
             foreach (var p in r.Pieces)
             {
                 var from = FloorHour(p.From < o.StartUtc ? o.StartUtc : p.From);
                 var to = FloorHour(p.To > o.EndUtc ? o.EndUtc : p.To);
                 if (to <= from) continue;
                 var pl = p.Placement;
+                var b = p.Billing ?? PieceBilling.Usage(p.UsageType);
                 yield return new SegmentRow(r.Id, pl.Account.Id, pl.Region, p.Service, p.UsageType, r.Type, pl.Customer,
-                    pl.Cluster, pl.IndexName, from, to, p.HourlyCost, p.HourlyUsage, p.Pattern);
+                    pl.Cluster, pl.IndexName, from, to, p.HourlyCost, p.HourlyUsage, p.Pattern, b.LineItemType, b.PricingUnit,
+                    b.CommitmentArn, b.PublicOnDemandCost, b.SavingsPlanEffectiveCost, b.SavingsPlanTotalCommitmentToDate,
+                    b.SavingsPlanUsedCommitment, b.ReservationEffectiveCost, b.ReservationUnusedAmortizedUpfrontFee,
+                    b.ReservationUnusedRecurringFee);
             }
     }
 

@@ -30,3 +30,12 @@ public sealed record DemoEstateSummary(
     long Events,
     decimal TotalCost,
     IReadOnlyList<InjectedCause> Causes);
+
+/// <summary>Ids and kinds of the demo's commitment causes (measured in amortized cost, the default cost type).</summary>
+public static class DemoCommitmentCauses
+{
+    public const string SavingsPlanExpired = "savings-plan-expired";
+    public const string ReservedInstancesBought = "reserved-instances-bought";
+    public const string CoverageLost = Vocabulary.CauseKind.CoverageLost;
+    public const string CoverageGained = Vocabulary.CauseKind.CoverageGained;
+}

@@ -6,9 +6,26 @@ internal sealed record Placement(DemoCatalog.Account Account, string Customer, s
     public string Region => Account.Region;
 }
 
-/// <summary>A cost stream of one resource: a flat hourly rate over [From, To).</summary>
+/// <summary>A cost stream of one resource: a flat hourly rate over [From, To); <see cref="Billing"/> null is plain
+/// usage priced in the usage type's unit.</summary>
 internal sealed record CostPiece(Placement Placement, string Service, string UsageType, DateTime From, DateTime To,
-    decimal HourlyCost, double HourlyUsage, byte Pattern = 0);
+    decimal HourlyCost, double HourlyUsage, byte Pattern = 0, PieceBilling? Billing = null);
+
+/// <summary>How a piece is billed, in CUR terms: line item type, pricing unit, commitment ARN and the hourly
+/// amortization measures (migration 020's columns; null where a real bill has none).</summary>
+internal sealed record PieceBilling(
+    string LineItemType, string PricingUnit, string CommitmentArn = "", decimal? PublicOnDemandCost = null,
+    decimal? SavingsPlanEffectiveCost = null, decimal? SavingsPlanTotalCommitmentToDate = null,
+    decimal? SavingsPlanUsedCommitment = null, decimal? ReservationEffectiveCost = null,
+    decimal? ReservationUnusedAmortizedUpfrontFee = null, decimal? ReservationUnusedRecurringFee = null)
+{
+    /// <summary>Plain usage: pricing unit from the usage type (instance, NAT and IP hours in Hrs, EBS storage in GB-Mo,
+    /// NAT bytes in GB).</summary>
+    public static PieceBilling Usage(string usageType) => new("Usage",
+        usageType.StartsWith("EBS:", StringComparison.Ordinal) ? "GB-Mo"
+        : usageType.Contains("Bytes", StringComparison.Ordinal) ? "GB"
+        : "Hrs");
+}
 
 /// <summary>A resource under construction: identity, state, cost pieces and lifecycle events.</summary>
 internal sealed class ResourceDraft(string id, string type, Placement placement, DateTime createdAt)

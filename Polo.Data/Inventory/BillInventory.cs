@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Inventory;
 
 /// <summary>What one bill refresh wrote.</summary>

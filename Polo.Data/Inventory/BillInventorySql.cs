@@ -1,3 +1,5 @@
+using Polo.Data.Vocabulary;
+
 namespace Polo.Data.Inventory;
 
 /// <summary>The statements of <see cref="BillInventory"/>. Parameters: run (this refresh's time), since (the last
@@ -60,17 +62,17 @@ internal static class BillInventorySql
         """;
 
     /// <summary>Bill-owned snapshots for billed resources no resource API has seen, written where they changed.</summary>
-    public static readonly string Snapshots = """
+    public static readonly string Snapshots = $$"""
         INSERT INTO resource_snapshots (resource_id, account_id, region, resource_type, name, state, customer, cluster,
                                         index_name, tags, properties, created_at, deleted_at, is_deleted, observed_at, owner)
         SELECT resource_id, account_id, region, resource_type, name, state, customer, cluster, index_name, tags,
-               properties, created_at, deleted_at, is_deleted, {run:DateTime64(3)}, 'bill'
+               properties, created_at, deleted_at, is_deleted, {run:DateTime64(3)}, '{{InventoryOwner.Bill}}'
         FROM
         (
             SELECT b.resource_id AS resource_id, toString(b.account_id) AS account_id, toString(b.region) AS region,
                    toString(b.resource_type) AS resource_type, b.name AS name,
                    b.last_billed_hour < e.last_hour - toIntervalHour({stopped_h:Int64}) AS stopped,
-                   if(stopped, 'no longer billed', 'billed') AS state,
+                   if(stopped, '{{ResourceStates.NoLongerBilled}}', '{{ResourceStates.Billed}}') AS state,
                    toString(b.customer) AS customer, b.cluster AS cluster, b.index_name AS index_name,
                    b.billed_tags AS tags, map('service', toString(b.service)) AS properties,
                    toDateTime64(b.first_billed_hour, 3, 'UTC') AS created_at,
@@ -82,19 +84,19 @@ internal static class BillInventorySql
             INNER JOIN (SELECT toString(account_id) AS account_id, max(hour) AS last_hour FROM cost_hourly GROUP BY account_id) AS e
                 ON e.account_id = toString(b.account_id)
             WHERE (toString(b.account_id), b.resource_id) NOT IN
-                (SELECT toString(account_id), resource_id FROM resource_snapshots FINAL WHERE owner != 'bill')
+                (SELECT toString(account_id), resource_id FROM resource_snapshots FINAL WHERE owner != '{{InventoryOwner.Bill}}')
         )
         WHERE (account_id, resource_id, fp) NOT IN
             (SELECT toString(account_id), resource_id,
                     sipHash64(toString(resource_type), name, toString(region), toString(state), toString(customer),
                               cluster, index_name, toString(mapSort(tags)), created_at, ifNull(toString(deleted_at), ''))
-             FROM resource_snapshots FINAL WHERE owner = 'bill')
+             FROM resource_snapshots FINAL WHERE owner = '{{InventoryOwner.Bill}}')
         """;
 
     /// <summary>Bill-only resources written by this refresh lose their old closure rows (their place may have moved).</summary>
-    public const string DropResourceClosure = """
+    public const string DropResourceClosure = $$"""
         DELETE FROM resource_ancestry WHERE descendant_id IN
-            (SELECT resource_id FROM resource_snapshots WHERE owner = 'bill' AND observed_at = {run:DateTime64(3)})
+            (SELECT resource_id FROM resource_snapshots WHERE owner = '{{InventoryOwner.Bill}}' AND observed_at = {run:DateTime64(3)})
         """;
 
     /// <summary>The place of a node or resource as (id, type, depth) chains, from its customer / cluster / index.</summary>
@@ -115,7 +117,7 @@ internal static class BillInventorySql
                    arrayJoin(arrayConcat([(resource_id, toString(resource_type), 0)],
                        arrayMap((n, i) -> (n.1, n.2, i), {Chain}, arrayEnumerate({Chain})))) AS a
             FROM resource_snapshots
-            WHERE owner = 'bill' AND observed_at = {"{run:DateTime64(3)}"} AND customer != ''
+            WHERE owner = '{InventoryOwner.Bill}' AND observed_at = {"{run:DateTime64(3)}"} AND customer != ''
         )
         """;
 

@@ -1,24 +1,13 @@
-using Polo.Data.Vocabulary;
+using static Polo.Data.Vocabulary.ResourceTypes;
 
 namespace Polo.Data.Inventory;
 
 /// <summary>
-/// Resource types read from a billed resource id or ARN, beyond the EC2 types the config collector writes
-/// (<see cref="ResourceTypes"/>).
+/// The SQL that reads a resource type (<see cref="Vocabulary.ResourceTypes"/>) and a name from a billed resource id or
+/// ARN, beyond the EC2 types the config collector writes.
 /// </summary>
-public static class BilledResourceTypes
+internal static class BilledResourceTypes
 {
-    public const string RdsDb = "rds_db";
-    public const string RdsCluster = "rds_cluster";
-    public const string RdsSnapshot = "rds_snapshot";
-    public const string GlueJob = "glue_job";
-    public const string GlueDevEndpoint = "glue_dev_endpoint";
-    public const string GlueCrawler = "glue_crawler";
-    public const string S3Bucket = "s3_bucket";
-    public const string LambdaFunction = "lambda_function";
-    public const string DynamoDbTable = "dynamodb_table";
-    public const string Other = "billed_resource";
-
     /// <summary>
     /// SQL giving the type of <paramref name="id"/> billed under <paramref name="service"/> (both fixed column
     /// names, never input). Bare EC2 ids by prefix; ARNs by service and resource part
@@ -34,7 +23,7 @@ public static class BilledResourceTypes
             multiIf(
                 match({id}, '^arn:aws[a-z-]*:ec2:'), {Ec2ById(ec2Tail)},
                 NOT startsWith({id}, 'arn:') AND {Ec2ById(id)} != '', {Ec2ById(id)},
-                match({id}, '^arn:aws[a-z-]*:elasticloadbalancing:'), '{ResourceTypes.LoadBalancer}',
+                match({id}, '^arn:aws[a-z-]*:elasticloadbalancing:'), '{LoadBalancer}',
                 {arnService} = 'rds' AND startsWith({arnResource}, 'db:'), '{RdsDb}',
                 {arnService} = 'rds' AND startsWith({arnResource}, 'cluster:'), '{RdsCluster}',
                 {arnService} = 'rds' AND match({arnResource}, '^(cluster-)?snapshot:'), '{RdsSnapshot}',
@@ -47,16 +36,16 @@ public static class BilledResourceTypes
                 NOT startsWith({id}, 'arn:') AND {service} = 'AmazonS3', '{S3Bucket}',
                 startsWith({id}, 'arn:') AND extract({arnResource}, '^([A-Za-z][A-Za-z-]*)[/:]') != '',
                     lower(replaceAll(concat({arnService}, '_', extract({arnResource}, '^([A-Za-z][A-Za-z-]*)[/:]')), '-', '_')),
-                '{Other}')
+                '{BilledResource}')
             """;
     }
 
     /// <summary>SQL for a bare EC2 id's type by prefix, '' when it is none of them.</summary>
     private static string Ec2ById(string id) => $"""
-        multiIf(match({id}, '^i-[0-9a-f]+$'), '{ResourceTypes.Instance}', startsWith({id}, 'vol-'), '{ResourceTypes.Volume}',
-                startsWith({id}, 'snap-'), '{ResourceTypes.Snapshot}', startsWith({id}, 'nat-'), '{ResourceTypes.NatGateway}',
-                startsWith({id}, 'eipalloc-'), '{ResourceTypes.ElasticIp}', startsWith({id}, 'eni-'), '{ResourceTypes.NetworkInterface}',
-                startsWith({id}, 'elb-'), '{ResourceTypes.LoadBalancer}', '')
+        multiIf(match({id}, '^i-[0-9a-f]+$'), '{Instance}', startsWith({id}, 'vol-'), '{Volume}',
+                startsWith({id}, 'snap-'), '{Snapshot}', startsWith({id}, 'nat-'), '{NatGateway}',
+                startsWith({id}, 'eipalloc-'), '{ElasticIp}', startsWith({id}, 'eni-'), '{NetworkInterface}',
+                startsWith({id}, 'elb-'), '{LoadBalancer}', '')
         """;
 
     /// <summary>SQL for a readable name: the <c>Name</c> tag, else an ARN's last part (after '/' or ':'), else ''.</summary>

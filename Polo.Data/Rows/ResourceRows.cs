@@ -1,4 +1,4 @@
-using Polo.Data.Inventory;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Rows;
 

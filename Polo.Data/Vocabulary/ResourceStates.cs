@@ -22,6 +22,10 @@ public static class ResourceStates
     public const string Associated = "associated";
     public const string Unassociated = "unassociated";
 
+    // Resources known only from the bill (Polo.Data/Inventory/BillInventory).
+    public const string Billed = "billed";
+    public const string NoLongerBilled = "no longer billed";
+
     /// <summary>States in which a resource does what it is paid for (shown as healthy).</summary>
     public static bool IsInService(string state) => state is Running or InUse or Associated;
 

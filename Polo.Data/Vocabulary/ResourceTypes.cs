@@ -11,6 +11,20 @@ public static class ResourceTypes
     public const string NetworkInterface = "network_interface";
     public const string LoadBalancer = "load_balancer";
 
+    // Read from a billed resource id or ARN (bill-only resources, Polo.Data/Inventory).
+    public const string RdsDb = "rds_db";
+    public const string RdsCluster = "rds_cluster";
+    public const string RdsSnapshot = "rds_snapshot";
+    public const string GlueJob = "glue_job";
+    public const string GlueDevEndpoint = "glue_dev_endpoint";
+    public const string GlueCrawler = "glue_crawler";
+    public const string S3Bucket = "s3_bucket";
+    public const string LambdaFunction = "lambda_function";
+    public const string DynamoDbTable = "dynamodb_table";
+
+    /// <summary>A billed id whose type the id does not say (other ARNs read as service_type, e.g. sagemaker_notebook_instance).</summary>
+    public const string BilledResource = "billed_resource";
+
     /// <summary>Every type the EC2 collector observes.</summary>
     public static readonly IReadOnlyList<string> Ec2 = [Instance, Volume, Snapshot, NatGateway, ElasticIp, NetworkInterface, LoadBalancer];
 
@@ -24,6 +38,16 @@ public static class ResourceTypes
         ElasticIp => "elastic IP",
         NetworkInterface => "network interface",
         LoadBalancer => "load balancer",
+        RdsDb => "RDS database",
+        RdsCluster => "RDS cluster",
+        RdsSnapshot => "RDS snapshot",
+        GlueJob => "Glue job",
+        GlueDevEndpoint => "Glue dev endpoint",
+        GlueCrawler => "Glue crawler",
+        S3Bucket => "S3 bucket",
+        LambdaFunction => "Lambda function",
+        DynamoDbTable => "DynamoDB table",
+        BilledResource => "billed resource",
         var t => t.Replace('_', ' '),
     };
 }

@@ -18,7 +18,8 @@ internal static class CauseDescriber
     {
         var who = Who(nodeId, nodeName);
         var n = resources == 1 ? $"1 {resourceTypes}" : $"{resources} {resourceTypes}";
-        var on = figures?.On is { } d ? " on " + d.ToString("yyyy-MM-dd", Inv) : "";
+        var on = figures?.On is not { } d ? ""
+            : figures.Until is { } u && u.Date != d.Date ? $" between {Day(d)} and {Day(u)}" : " on " + Day(d);
         var what = cause switch
         {
             CauseKind.Launched => $"launched {n}{on}",
@@ -32,7 +33,7 @@ internal static class CauseDescriber
                 ? $"kept paying for {n} of deleted volumes" : $"kept paying for {n} left unattached",
             CauseKind.TagChange => amount >= 0 ? $"gained cost by a tag change ({n})" : $"lost cost by a tag change ({n})",
             CauseKind.BillingStopped => $"{n} stopped being billed{(on == "" ? "" : on)}",
-            CauseKind.RateChange => amount >= 0 ? $"paid a higher rate ({n}, same usage)" : $"paid a lower rate ({n}, same usage)",
+            CauseKind.RateChange => amount >= 0 ? $"paid a higher rate ({n})" : $"paid a lower rate ({n})",
             CauseKind.CoverageLost => $"{n} lost Savings Plan or RI coverage{on}",
             CauseKind.CoverageGained => $"{n} gained Savings Plan or RI coverage{on}",
             CauseKind.CommitmentFee => amount >= 0 ? $"paid more in commitment fees and unused commitment ({n})"
@@ -48,6 +49,8 @@ internal static class CauseDescriber
         var detail = cause is CauseKind.RateChange or CauseKind.CoverageLost or CauseKind.CoverageGained ? Rates(figures) : "";
         return $"{who} {what} ({Amount(amount)}{detail})";
     }
+
+    private static string Day(DateTime d) => d.ToString("yyyy-MM-dd", Inv);
 
     /// <summary>", same 720 h, $0.096 → $0.192/h" (or "1,000 → 1,200 GB") from a part's figures.</summary>
     private static string Rates(UsageFigures? f)

@@ -40,7 +40,7 @@ internal static class ResourceDeltas
         return known;
     }
 
-    /// <summary>Figures of several parts of one cause, summed (a unit only when all agree; the earliest day).</summary>
+    /// <summary>Figures of several parts of one cause, summed (a unit only when all agree; the earliest and latest day).</summary>
     public static UsageFigures? Merge(IReadOnlyCollection<CausePart> parts)
     {
         var figures = parts.Select(p => p.Figures).OfType<UsageFigures>().ToList();
@@ -48,6 +48,6 @@ internal static class ResourceDeltas
         var units = figures.Select(f => f.Unit).Distinct().ToList();
         return new UsageFigures(figures.Sum(f => f.BaselineUsage), figures.Sum(f => f.PeriodUsage),
             units.Count == 1 ? units[0] : "", figures.Sum(f => f.BaselineCost), figures.Sum(f => f.PeriodCost),
-            figures.Min(f => f.On));
+            figures.Min(f => f.On), figures.Max(f => f.Until ?? f.On));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Analysis.Accounts;
 using Polo.Data.Analysis.Costs;
 using Polo.Web.Services;
 using Polo.Web.Services.State;
@@ -28,6 +29,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     [Inject] private DataChangeNotifier Notifier { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
     [Inject] private CurrencyQueries Currencies { get; set; } = default!;
+    [Inject] private AccountDirectory Accounts { get; set; } = default!;
 
     /// <summary>True while a load triggered by the URL runs (live reloads keep showing the current figures).</summary>
     protected bool Loading { get; private set; } = true;
@@ -100,6 +102,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         }
         try
         {
+            await RefreshAccountsAsync(cts.Token);
             await LoadAsync(Query, cts.Token);
             if (cts.IsCancellationRequested) return;
             Error = null;
@@ -116,6 +119,19 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         }
         Loading = false;
         if (!_disposed) StateHasChanged();
+    }
+
+    /// <summary>Account names and roles label account ids; without them (a failing read) pages show the bare ids.</summary>
+    private async Task RefreshAccountsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Accounts.RefreshAsync(ct);
+        }
+        catch (ClickHouseException e)
+        {
+            LoggerFactory.CreateLogger(GetType()).LogWarning(e, "Account names could not be read; showing account ids");
+        }
     }
 
     private string PathOf(string uri) => Nav.ToBaseRelativePath(uri).Split('?', '#')[0].Trim('/');

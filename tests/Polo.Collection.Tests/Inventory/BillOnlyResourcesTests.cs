@@ -6,6 +6,7 @@ using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Inventory;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Inventory;
 

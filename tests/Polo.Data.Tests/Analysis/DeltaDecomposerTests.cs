@@ -91,7 +91,7 @@ public sealed class DeltaDecomposerTests(DeltaScenario scenario) : IClassFixture
         Assert.Equal(0m, d.Unexplained);
         var rate = d.Causes.Single(c => c.Cause == CauseKind.RateChange);
         Assert.Equal(("index:acme/prod-1/search", 0.48m), (rate.NodeId, rate.Amount));
-        Assert.Equal("customer acme's index search (prod-1) paid a higher rate (1 instance, same usage) (+$0.48, same 24 h, $0.10/h → $0.12/h)",
+        Assert.Equal("customer acme's index search (prod-1) paid a higher rate (1 instance) (+$0.48, same 24 h, $0.10/h → $0.12/h)",
             rate.Description);
     }
 

@@ -11,7 +11,11 @@ namespace Polo.Data.Tests.Analysis;
 /// <summary>Checks that a decomposition of an injected cause's baseline vs period names that cause on its node.</summary>
 internal static class GroundTruth
 {
-    public static TheoryData<string> Kinds => new() { CauseKind.Resized, CauseKind.RanLonger, CauseKind.Orphaned, CauseKind.UsageChange };
+    public static TheoryData<string> Kinds => new()
+    {
+        CauseKind.Resized, CauseKind.RanLonger, CauseKind.Orphaned, CauseKind.UsageChange,
+        DemoCommitmentCauses.CoverageLost, DemoCommitmentCauses.CoverageGained,
+    };
 
     public static async Task AssertFoundAsync(IClickHouse ch, InjectedCause cause, ITestOutputHelper output)
     {
@@ -52,7 +56,7 @@ public sealed class DemoGroundTruthTests(Demo90Fixture demo, ITestOutputHelper o
         Assert.Equal(d.Delta, d.Nodes.Sum(n => n.Delta));
         Assert.True(Math.Abs(d.Unexplained) < 1m, $"unexplained {d.Unexplained} should be rounding noise in the demo estate");
         Assert.Equal(await demo.Ch.ScalarAsync<decimal>(
-            "SELECT sum(cost) FROM cost_hourly WHERE hour >= {s:DateTime} AND hour < {e:DateTime}",
+            "SELECT sum(amortized_cost) FROM cost_hourly WHERE hour >= {s:DateTime} AND hour < {e:DateTime}",
             new QueryParams { ["s"] = period.Start, ["e"] = period.End }), d.PeriodCost);
     }
 }

@@ -47,6 +47,53 @@ public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFix
         Assert.Equal(Math.Round(volumeHours * Math.Round(0.08m * 500 / 730m, 6), 2), causes[CauseKind.Orphaned].ExpectedDelta);
     }
 
+    [Fact]
+    public void Commitment_causes_have_the_analytically_expected_amortized_deltas()
+    {
+        var causes = demo.Summary.Causes.ToDictionary(c => c.CauseId);
+        // 4 staging nodes, Savings Plan $0.12/h → on demand $0.192/h, over the 8 days after it expired.
+        Assert.Equal(Math.Round(4 * (0.192m - 0.12m) * 24 * 8, 2), causes[DemoCommitmentCauses.SavingsPlanExpired].ExpectedDelta);
+        // 3 dev nodes, on demand $0.096/h → RI effective $0.06/h, over the 7 days after the purchase.
+        Assert.Equal(Math.Round(3 * (0.06m - 0.096m) * 24 * 7, 2), causes[DemoCommitmentCauses.ReservedInstancesBought].ExpectedDelta);
+        Assert.Equal(["coverage_gained", "coverage_lost"],
+            causes.Values.Where(c => c.Kind.StartsWith("coverage", StringComparison.Ordinal)).Select(c => c.Kind).Order());
+    }
+
+    [Fact]
+    public async Task The_bill_carries_commitments_and_non_hourly_units_in_cur_shapes()
+    {
+        var types = (await Ch.QueryAsync<LineType>(
+            "SELECT DISTINCT toString(line_item_type) AS line_item_type FROM cost_hourly")).Select(t => t.LineItemType).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Usage", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "SavingsPlanRecurringFee",
+            "DiscountedUsage", "RIFee", "Fee" }, types);
+        // Covered usage is billed at on demand and negated; DiscountedUsage is always $0 unblended.
+        Assert.Equal(0m, await Ch.ScalarAsync<decimal>(
+            "SELECT sum(cost) FROM cost_hourly WHERE line_item_type IN ('SavingsPlanCoveredUsage', 'SavingsPlanNegation', 'DiscountedUsage')"));
+        // Fully used commitments: the plan's fee equals its covered usage's amortized cost; the RI's upfront Fee and RIFee
+        // are unblended only, its DiscountedUsage amortized only: unblended − amortized = 788.40 + 0.09 × 240 h − 0.18 × 240 h.
+        var gap = await Ch.ScalarAsync<decimal>("SELECT sum(cost) - sum(amortized_cost) FROM cost_hourly");
+        Assert.Equal(3 * 0.03m * 24 * 365 + 0.09m * 240 - 0.18m * 240, gap);
+        // Storage is priced in GB-months, never in hours.
+        Assert.Equal(["GB-Mo"], (await Ch.QueryAsync<Unit>(
+            "SELECT DISTINCT toString(pricing_unit) AS pricing_unit FROM cost_hourly WHERE usage_type LIKE 'EBS:%' OR service = 'AmazonS3'"))
+            .Select(u => u.PricingUnit));
+        Assert.Equal(["Hrs"], (await Ch.QueryAsync<Unit>(
+            "SELECT DISTINCT toString(pricing_unit) AS pricing_unit FROM cost_hourly WHERE usage_type LIKE 'BoxUsage:%'")).Select(u => u.PricingUnit));
+    }
+
+    private sealed record LineType(string LineItemType);
+    private sealed record Unit(string PricingUnit);
+    private sealed record Owned(string ResourceType, string Owner, string State);
+
+    [Fact]
+    public async Task Resources_only_the_bill_knows_join_the_inventory_as_bill_rows()
+    {
+        var rows = await Ch.QueryAsync<Owned>(
+            "SELECT toString(resource_type) AS resource_type, toString(owner) AS owner, toString(state) AS state FROM resource_snapshots FINAL WHERE resource_id IN ('polo-demo-log-archive', 'arn:aws:savingsplans::100000000008:savingsplan/3f9d5c1e-demo-staging') ORDER BY resource_type");
+        Assert.Equal([new Owned("s3_bucket", "bill", "billed"), new Owned("savingsplans_savingsplan", "bill", "no longer billed")], rows);
+        Assert.Equal(0, await Ch.ScalarAsync<long>("SELECT count() FROM resource_snapshots FINAL WHERE owner = 'bill' AND resource_id NOT IN ('polo-demo-log-archive', 'arn:aws:savingsplans::100000000008:savingsplan/3f9d5c1e-demo-staging')"));
+    }
+
     private sealed record CauseRow(string CauseId, string Kind, string NodeId, string[] ResourceIds, decimal ExpectedDelta);
 
     [Fact]

@@ -3,6 +3,7 @@ using Polo.Data.Analysis.Resources;
 using Polo.Data.Inventory;
 using Polo.Data.Rows;
 using Polo.Data.Tests.Infrastructure;
+using Polo.Data.Vocabulary;
 using static Polo.Data.Tests.Inventory.BilledLines;
 
 namespace Polo.Data.Tests.Inventory;

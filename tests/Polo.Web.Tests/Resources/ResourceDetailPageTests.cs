@@ -16,13 +16,28 @@ public sealed class ResourceDetailPageTests(ArnDemoEstate estate) : WebTestConte
         RenderAt<ResourceDetailPage>($"/resources/{Uri.EscapeDataString(id)}?{query}", p => p.Add(x => x.ResourceId, Uri.EscapeDataString(id)));
 
     [Fact]
+    public void A_resource_known_only_from_the_bill_has_a_detail_page_with_its_billed_hours_and_cost()
+    {
+        var cut = Open("polo-demo-log-archive");
+
+        Assert.Equal("s3_bucket", Text(cut.Find("[data-testid=resource-type]")));
+        Assert.Equal("logging-archive · logging (100000000015)", Text(cut.Find("[data-testid=resource-account]")));
+        Assert.Contains("Known only from the bill", Text(cut.Find("[data-testid=bill-only]")));
+        var start = DemoEstateFixture.End.AddDays(-estate.DemoDays);
+        Assert.Equal($"{start:yyyy-MM-dd} 00:00 UTC", Text(cut.Find("[data-testid=first-billed]")));
+        Assert.Equal($"{DemoEstateFixture.End.AddHours(-1):yyyy-MM-dd HH}:00 UTC", Text(cut.Find("[data-testid=last-billed]")));
+        // 14 days × 24 h of 5,000 GB at $0.023/GB-month.
+        Assert.Equal(Money.Format(14 * 24 * Math.Round(0.023m * 5000 / 730m, 6)), Text(cut.Find("[data-testid=resource-cost]")));
+    }
+
+    [Fact]
     public void An_id_with_slashes_and_colons_opens_its_detail()
     {
         var cut = Open(ArnDemoEstate.ArnId);
         Assert.Equal("web-lb", Text(cut.Find("[data-testid=resource-name]")));
         Assert.Equal(ArnDemoEstate.ArnId, Text(cut.Find("[data-testid=resource-id]")));
         Assert.Equal(ResourceTypes.LoadBalancer, Text(cut.Find("[data-testid=resource-type]")));
-        Assert.Equal(ArnDemoEstate.ArnAccount, Text(cut.Find("[data-testid=resource-account]")));
+        Assert.Equal($"edge · production ({ArnDemoEstate.ArnAccount})", Text(cut.Find("[data-testid=resource-account]"))); // name and role from account_metadata
         Assert.Equal(Money.Format(84.00m), Text(cut.Find("[data-testid=resource-cost]")));   // 7 days × 24 h × 0.50
         Assert.Contains("web", Text(cut.Find("[data-testid=resource-tags]")));
         Assert.Contains("internet-facing", Text(cut.Find("[data-testid=resource-properties]")));
