@@ -10,6 +10,7 @@ using Polo.Collection.Inventory;
 using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
+using Polo.Data.Changes;
 using Quartz;
 
 namespace Polo.Collection;
@@ -42,7 +43,7 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton<CollectorRunner>();
         services.AddSingleton<ICollector, Ec2ConfigCollector>();
         services.AddSingleton<ICollectorFollowUp>(sp => new BillInventoryFollowUp(sp.GetRequiredService<Polo.Data.IClickHouse>(),
-            sp.GetRequiredService<HierarchyTagOptions>(), sp.GetService<Polo.Data.DataChangeNotifier>()));
+            sp.GetRequiredService<HierarchyTagOptions>(), sp.GetService<DataChangeNotifier>()));
 
         services.AddQuartz(q => q.UseInMemoryStore(_ => { }));
         services.AddTransient<CollectorJob>();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polo.Data.Changes;
 using Polo.Data.Migrations;
 
 namespace Polo.Data;
@@ -12,6 +14,7 @@ public static class ServiceCollectionExtensions
         configuration.GetSection(ClickHouseOptions.Section).Bind(options);
         services.AddSingleton(options);
         services.AddSingleton<IClickHouse>(_ => ClickHouseFactory.Create(options));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Core;
 

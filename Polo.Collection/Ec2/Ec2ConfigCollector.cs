@@ -4,6 +4,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Ec2.Responses;
 using Polo.Collection.Inventory;
 using Polo.Collection.Inventory.Safety;
+using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Ec2;
@@ -16,7 +17,7 @@ namespace Polo.Collection.Ec2;
 /// When one listing failed, the others still land and the run fails naming the failed call.</para>
 /// </summary>
 public sealed class Ec2ConfigCollector(AwsClientFactory clients, InventoryStore store, HierarchyTags hierarchy,
-    CollectionSafetyOptions? limits = null, HeldDeletionStore? holds = null) : ICollector
+    CollectionSafetyOptions? limits = null, HeldDeletionStore? holds = null, DataChangeNotifier? notifier = null) : ICollector
 {
     public const string CollectorName = "ec2-config";
 
@@ -53,6 +54,7 @@ public sealed class Ec2ConfigCollector(AwsClientFactory clients, InventoryStore 
         var edges = await store.EdgesFromAsync(scope.AccountId, ids, ct);
         var diff = new ResourceDiff(scope.AccountId, scope.Region, "ec2", hierarchy).Compare(observed, current, edges, now);
         var rows = await store.WriteAsync(diff, now, ct);
+        if (rows > 0) notifier?.Publish(DataKinds.Inventory | DataKinds.Events | DataKinds.Hierarchy, rows);
         var outcome = new CollectorOutcome(rows,
             $"{observed.Count} resources seen; {diff.Events.Count} events, {diff.Snapshots.Count} snapshots"
             + (warnings.Items.Count > 0 ? $"; {warnings.Items.Count} warning(s)" : ""), warnings.Items);

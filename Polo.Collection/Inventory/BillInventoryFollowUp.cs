@@ -1,6 +1,7 @@
 using Polo.Collection.Configuration;
 using Polo.Collection.Core;
 using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Inventory;
 
 namespace Polo.Collection.Inventory;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polo.Collection.Core;
 using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Lifecycle;
 
@@ -73,7 +74,7 @@ public sealed class LifecycleCollector(
             deleted += await DeleteAsync(sqs, done, ct);
         }
 
-        if (written > 0) notifier?.Publish("events", written);
+        if (written > 0) notifier?.Publish(DataKinds.Events, written);
         return new CollectorOutcome(written,
             $"{received} message(s) received, {deleted} deleted, {malformed} malformed left for the dead-letter queue");
     }

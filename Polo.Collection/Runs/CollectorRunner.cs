@@ -6,18 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polo.Collection.Aws;
 using Polo.Collection.Configuration;
 using Polo.Collection.Core;
-using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Runs;
-
-/// <summary>What happened to a run: a batch started or finished, or one (account, region) unit finished.</summary>
-public sealed record CollectorRunEvent(string Collector, string BatchId, string Kind, CollectorRunRow? Unit = null,
-    BatchResult? Result = null)
-{
-    public const string BatchStarted = "batch-started";
-    public const string UnitFinished = "unit-finished";
-    public const string BatchFinished = "batch-finished";
-}
 
 /// <summary>The result of one trigger of a collector across its accounts and regions.</summary>
 public sealed record BatchResult(string Collector, string BatchId, bool AlreadyRunning, IReadOnlyList<CollectorRunRow> Units,
@@ -58,9 +49,6 @@ public sealed class CollectorRunner
         _log = (ILogger?)log ?? NullLogger.Instance;
     }
 
-    /// <summary>Raised (on the runner's thread) when a batch starts or finishes and when each unit finishes.</summary>
-    public event Action<CollectorRunEvent>? Changed;
-
     public IReadOnlyCollection<string> CollectorNames => _collectors.Keys;
 
     public ICollector? Find(string name) => _collectors.GetValueOrDefault(name);
@@ -79,7 +67,8 @@ public sealed class CollectorRunner
             return new BatchResult(collector.Name, _running.GetValueOrDefault(collector.Name, ""), true, []);
         try
         {
-            Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.BatchStarted));
+            // The batch's running state shows on the collectors page beside its recorded runs.
+            _notifier?.Publish(DataKinds.CollectorRuns, 0);
             var units = collector.PerAccount
                 ? await RunPerAccountAsync(collector, batchId, trigger, ct).ConfigureAwait(false)
                 : [await RunUnitAsync(collector, batchId, trigger, "*", _config.Options.DefaultRegions.FirstOrDefault() ?? "",
@@ -87,13 +76,12 @@ public sealed class CollectorRunner
             var result = new BatchResult(collector.Name, batchId, false, units);
             _log.LogInformation("Collector {Collector} finished: {Units} runs, {Failed} failed, {Rows} rows",
                 collector.Name, units.Count, result.Failed, result.Rows);
-            _running.TryRemove(collector.Name, out _);
-            Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.BatchFinished, Result: result));
             return result;
         }
         finally
         {
             _running.TryRemove(collector.Name, out _);
+            _notifier?.Publish(DataKinds.CollectorRuns, 0);
         }
     }
 
@@ -138,7 +126,6 @@ public sealed class CollectorRunner
                 Detail = outcome.Detail ?? "",
             };
             warnings = outcome.Warnings ?? [];
-            if (outcome.Rows > 0) _notifier?.Publish(collector.Name, outcome.Rows);
         }
         catch (PartialCollectionException e)
         {
@@ -151,7 +138,6 @@ public sealed class CollectorRunner
                 Detail = e.Landed.Detail ?? "",
             };
             warnings = e.Landed.Warnings ?? [];
-            if (e.Landed.Rows > 0) _notifier?.Publish(collector.Name, e.Landed.Rows);
         }
         catch (Exception e)
         {
@@ -166,8 +152,6 @@ public sealed class CollectorRunner
             UpdatedAt = now > started ? now : started.AddMilliseconds(1),
         };
         await TryRecordAsync(finished, warnings).ConfigureAwait(false);
-        _notifier?.Publish("collector_runs", 1);
-        Raise(new CollectorRunEvent(collector.Name, batchId, CollectorRunEvent.UnitFinished, finished));
         return finished;
     }
 
@@ -201,22 +185,11 @@ public sealed class CollectorRunner
         {
             await _store.WriteAsync(row).ConfigureAwait(false);
             if (warnings is { Count: > 0 }) await _store.Warnings.WriteAsync(row, warnings).ConfigureAwait(false);
+            _notifier?.Publish(DataKinds.CollectorRuns, 1);
         }
         catch (Exception e)
         {
             _log.LogError(e, "Could not record run {RunId} of {Collector}", row.RunId, row.Collector);
-        }
-    }
-
-    private void Raise(CollectorRunEvent e)
-    {
-        try
-        {
-            Changed?.Invoke(e);
-        }
-        catch (Exception ex)
-        {
-            _log.LogWarning(ex, "A collector run listener failed");
         }
     }
 }

@@ -33,16 +33,15 @@ public sealed class CollectorScheduler : IHostedService
         _runner = runner;
         _config = config;
         _log = (ILogger?)log ?? NullLogger.Instance;
-        _runner.Changed += e =>
-        {
-            if (e.Kind == CollectorRunEvent.BatchStarted) _pending.TryRemove(e.Collector, out _);
-        };
     }
 
     public bool Started => _running;
 
     /// <summary>A "run now" was accepted and the job has not started yet.</summary>
     public bool IsPending(string collector) => _pending.ContainsKey(collector);
+
+    /// <summary>The job of <paramref name="collector"/> starts: a "run now" for it is no longer pending.</summary>
+    internal void JobStarting(string collector) => _pending.TryRemove(collector, out _);
 
     public static JobKey KeyOf(string collector) => new(collector, Group);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Polo.Data.Analysis;
+using Polo.Data.Changes;
 using Polo.Data.Inventory;
 using Polo.Data.Rows;
 using Polo.Data.Vocabulary;
@@ -73,7 +74,7 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
 
         var costRows = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly", ct: ct);
         var total = await ch.ScalarAsync<decimal>("SELECT sum(cost) FROM cost_hourly", ct: ct);
-        notifier?.Publish("demo", costRows + events.Count);
+        notifier?.Publish(DataKinds.AnalysisData, costRows + events.Count);
         Report("done", 1);
         return new DemoEstateSummary(DemoCatalog.Accounts.Length, estate.CustomerList.Count, estate.Resources.Count,
             costRows, events.Count, total, causes);

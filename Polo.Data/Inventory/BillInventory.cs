@@ -1,3 +1,4 @@
+using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Inventory;
@@ -28,7 +29,6 @@ public sealed record BillRefreshResult(long BillingRows, long Snapshots, long Hi
 /// </summary>
 public sealed class BillInventory(IClickHouse ch, DataChangeNotifier? notifier = null)
 {
-    public const string ChangeKind = "inventory";
 
     /// <summary>Stopped being billed: the last billed hour is more than this before the account's last billed hour.</summary>
     public static readonly TimeSpan StoppedAfter = TimeSpan.FromDays(1);
@@ -59,7 +59,7 @@ public sealed class BillInventory(IClickHouse ch, DataChangeNotifier? notifier =
         var nodes = await CountWrittenAsync("hierarchy_nodes", BillInventorySql.Nodes, p, ct).ConfigureAwait(false);
 
         var result = new BillRefreshResult(billing, snapshots, nodes);
-        if (result.Rows > 0) notifier?.Publish(ChangeKind, result.Rows);
+        if (result.Rows > 0) notifier?.Publish(DataKinds.Inventory | DataKinds.Hierarchy, result.Rows);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Demo;
 
 namespace Polo.Web.Services;

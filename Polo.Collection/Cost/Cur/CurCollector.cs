@@ -8,6 +8,7 @@ using Polo.Collection.Cost.Cur.Reading;
 using Polo.Collection.Cost.Explorer;
 using Polo.Collection.Cost.Ledger;
 using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Cost.Cur;
 
@@ -82,10 +83,10 @@ public sealed class CurCollector(
         }
 
         run.Written += await new CostLedger(ch).RetireCoveredAsync(CostExplorerCollector.Source, Source, ct);
-        if (run.Written > 0) notifier?.Publish("cost", run.Written);
+        if (run.Written > 0) notifier?.Publish(DataKinds.Cost, run.Written);
         if (run.AccountNames.Count > 0
             && await AccountMetadataWriter.UpsertAsync(ch, run.AccountNames.Select(n => new AccountFacts(n.AccountId, n.Name)), ct) > 0)
-            notifier?.Publish("accounts", run.AccountNames.Count);
+            notifier?.Publish(DataKinds.Metadata, run.AccountNames.Count);
 
         if (failures.Count > 0)
             throw new CurIngestException(failures, run.Written);

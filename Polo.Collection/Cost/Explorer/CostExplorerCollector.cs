@@ -6,6 +6,7 @@ using Polo.Collection.Cost.Cur;
 using Polo.Collection.Cost.Ledger;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Cost.Explorer;
 
@@ -56,7 +57,7 @@ public sealed class CostExplorerCollector(
         var written = await ledger.ApplyDifferenceAsync(batchId, Source, yieldToSource: CurCollector.Source, ct);
         _log.LogInformation("Cost Explorer {Start:yyyy-MM-dd}..{End:yyyy-MM-dd}: {Groups} groups, {Rows} ledger rows written",
             start, today, groups.Count, written);
-        if (written > 0) notifier?.Publish("cost", written);
+        if (written > 0) notifier?.Publish(DataKinds.Cost, written);
         return new CollectorOutcome(written, $"{groups.Count} groups from {start:yyyy-MM-dd} to {today:yyyy-MM-dd}");
     }
 }

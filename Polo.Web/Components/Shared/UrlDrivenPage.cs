@@ -4,6 +4,7 @@ using Polo.Data;
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Accounts;
 using Polo.Data.Analysis.Costs;
+using Polo.Data.Changes;
 using Polo.Web.Services;
 using Polo.Web.Services.State;
 
@@ -13,8 +14,8 @@ namespace Polo.Web.Components.Shared;
 /// Base for pages whose whole state lives in the URL (path and query string). It reads the URL on every parameter set
 /// and on LocationChanged, so query-only navigation reloads without a page reload and a route parameter change
 /// (/resources/a → /resources/b, same component) reloads too; fragment-only changes are ignored. It cancels the
-/// in-flight load when the URL changes, reloads quietly when collectors land data (<see cref="LiveRefresh"/>, the
-/// current figures stay on screen meanwhile), and turns failures into a message (<see cref="Error"/>) for
+/// in-flight load when the URL changes, reloads quietly when data of the kinds it shows lands (<see cref="LiveKinds"/>,
+/// through <see cref="DataChangeNotifier.Subscribe"/>; the current figures stay on screen meanwhile), and turns failures into a message (<see cref="Error"/>) for
 /// <see cref="ErrorNotice"/> while logging the exception.
 /// </summary>
 public abstract class UrlDrivenPage : ComponentBase, IDisposable
@@ -22,11 +23,11 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     private string _path = "";
     private string? _applied;
     private CancellationTokenSource? _cts;
-    private LiveRefresh? _live;
+    private IDisposable? _live;
     private bool _disposed;
 
     [Inject] protected NavigationManager Nav { get; set; } = default!;
-    [Inject] private DataChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private DataChangeNotifier NotifierService { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
     [Inject] private CurrencyQueries Currencies { get; set; } = default!;
     [Inject] private AccountDirectory Accounts { get; set; } = default!;
@@ -50,10 +51,16 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     /// <summary>Short phrase for error titles and logs, e.g. "the cost delta".</summary>
     protected abstract string What { get; }
 
+    /// <summary>The kinds of data the page shows: it reloads quietly when any of them changes.</summary>
+    protected virtual DataKinds LiveKinds => DataKinds.AnalysisData;
+
+    /// <summary>The notifier pages subscribe through (for subscriptions beyond <see cref="LiveKinds"/>).</summary>
+    protected DataChangeNotifier Notifier => NotifierService;
+
     protected override void OnInitialized()
     {
         Nav.LocationChanged += OnLocationChanged;
-        _live = new LiveRefresh(Notifier, () => InvokeAsync(() => RunAsync(silent: true)));
+        _live = NotifierService.Subscribe(LiveKinds, _ => InvokeAsync(() => RunAsync(silent: true)));
     }
 
     protected override Task OnParametersSetAsync()

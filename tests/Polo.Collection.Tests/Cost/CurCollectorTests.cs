@@ -2,7 +2,9 @@ using System.Globalization;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Tests.Fakes;
+using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Cost;
@@ -46,14 +48,12 @@ public sealed class CurCollectorTests : FreshDatabase
     public async Task Csv_lands_exact_sums_in_the_demo_vocabulary_with_identity_from_tags()
     {
         CurFiles.WriteCsv(Path.Combine(_folder, "cur-00001.csv"), Lines());
-        var notifier = new DataChangeNotifier();
-        var landed = new List<DataLanded>();
-        notifier.Landed += landed.Add;
+        var probe = new NotifierProbe();
 
-        var outcome = await new CurCollector(Ch, new CurOptions { Folder = _folder }, notifier).RunAsync(Org, default);
+        var outcome = await new CurCollector(Ch, new CurOptions { Folder = _folder }, probe.Notifier).RunAsync(Org, default);
 
         Assert.Equal(5, outcome.Rows);
-        Assert.Equal(("cost", 5L), (Assert.Single(landed).Kind, landed[0].Rows));
+        Assert.Equal((1L, 5L), (probe.Publishes(DataKinds.Cost), probe.Rows(DataKinds.Cost))); // one write, one publish
         Assert.Equal(LinesTotal, await SumCostAsync());
         Assert.Equal(0.504m, await SumCostAsync("resource_id = 'i-0aaa' AND customer = 'acme' AND cluster = 'prod-1' AND index_name = 'search'"));
         Assert.Equal(0.096m, await SumCostAsync("resource_id = 'i-0bbb' AND usage_type = 'BoxUsage:m5.large' AND region = 'us-west-2' AND customer = ''"));

@@ -8,6 +8,7 @@ using Polo.Collection.Inventory;
 using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Data;
+using Polo.Data.Changes;
 
 namespace Polo.Collection.Tests.Infrastructure;
 
@@ -46,10 +47,10 @@ public sealed class CollectorHarness
         Clients = new AwsClientFactory(Config.Options, new BasicAWSCredentials("AKIDBASETEST", "base-secret"));
         Store = new InventoryStore(ch);
         Runs = new CollectorRunStore(ch);
-        Notifier = new DataChangeNotifier();
+        Probe = new NotifierProbe();
         Holds = new HeldDeletionStore(ch);
         Collector = new Ec2ConfigCollector(Clients, Store, new HierarchyTags(Config.Options.HierarchyTags),
-            Config.Options.Safety, Holds);
+            Config.Options.Safety, Holds, Notifier);
         Runner = new CollectorRunner([Collector], Config, new AccountCredentials(Clients), Runs, Notifier);
     }
 
@@ -58,7 +59,8 @@ public sealed class CollectorHarness
     public AwsClientFactory Clients { get; }
     public InventoryStore Store { get; }
     public CollectorRunStore Runs { get; }
-    public DataChangeNotifier Notifier { get; }
+    public NotifierProbe Probe { get; }
+    public DataChangeNotifier Notifier => Probe.Notifier;
     public HeldDeletionStore Holds { get; }
     public ICollector Collector { get; }
     public CollectorRunner Runner { get; }

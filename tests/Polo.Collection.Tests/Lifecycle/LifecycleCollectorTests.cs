@@ -2,7 +2,9 @@ using Amazon.Runtime;
 using Polo.Collection.Core;
 using Polo.Collection.Lifecycle;
 using Polo.Collection.Tests.Fakes;
+using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
 using static Polo.Collection.Tests.Lifecycle.CloudTrailMessages;
 
@@ -99,13 +101,11 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     public async Task A_redelivered_message_writes_nothing()
     {
         var body = RunInstances("ev-run", "i-1", "i-2");
-        var notifier = new DataChangeNotifier();
-        var landed = new List<DataLanded>();
-        notifier.Landed += landed.Add;
+        var probe = new NotifierProbe();
         var collector = new LifecycleCollector(Ch, new LifecycleOptions
         {
             QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0,
-        }, notifier);
+        }, probe.Notifier);
         _queue.Send(body);
         Assert.Equal(2, (await collector.RunAsync(Org, default)).Rows);
 
@@ -113,7 +113,7 @@ public sealed class LifecycleCollectorTests : FreshDatabase
         var again = await collector.RunAsync(Org, default);
 
         Assert.Equal(0, again.Rows);
-        Assert.Equal(("events", 2L), (Assert.Single(landed).Kind, landed[0].Rows)); // nothing new → no refresh signal
+        Assert.Equal((1L, 2L), (probe.Publishes(DataKinds.Events), probe.Rows(DataKinds.Events))); // nothing new → no refresh signal
         Assert.Equal(2, await CountAsync("SELECT count() FROM resource_events"));
         Assert.Empty(_queue.RemainingIds);
     }

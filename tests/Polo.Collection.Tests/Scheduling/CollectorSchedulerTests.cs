@@ -4,6 +4,7 @@ using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Scheduling;
@@ -15,6 +16,22 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
 
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _aws.DisposeAsync();
+
+    /// <summary>The first batch of <paramref name="collector"/> that finishes from now on, as recorded; it is watched
+    /// through the notifier (subscribed before this returns its task), so start it before triggering the run.</summary>
+    private static async Task<CollectorBatchSummary> FinishedBatchAsync(ServiceProvider sp, string collector)
+    {
+        var store = sp.GetRequiredService<CollectorRunStore>();
+        var runner = sp.GetRequiredService<CollectorRunner>();
+        var done = new TaskCompletionSource<CollectorBatchSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = sp.GetRequiredService<DataChangeNotifier>().Subscribe(DataKinds.CollectorRuns, async _ =>
+        {
+            if (runner.IsRunning(collector)) return;
+            var batch = (await store.LatestBatchesAsync()).FirstOrDefault(b => b.Collector == collector);
+            if (batch is { BatchFinished: not null }) done.TrySetResult(batch);
+        }, TimeSpan.FromMilliseconds(50));
+        return await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     private ServiceProvider Services(string account, string? cron = null)
     {
@@ -44,9 +61,7 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
         _aws.Estate(account).Instances.Add(new FakeInstance("i-sched-1", "m5.large"));
         await using var sp = Services(account);
         var scheduler = sp.GetRequiredService<CollectorScheduler>();
-        var runner = sp.GetRequiredService<CollectorRunner>();
-        var finished = new TaskCompletionSource<BatchResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        runner.Changed += e => { if (e.Kind == CollectorRunEvent.BatchFinished) finished.TrySetResult(e.Result!); };
+        var finished = FinishedBatchAsync(sp, "ec2-config");
 
         Assert.Equal(RunNowResult.NotStarted, await scheduler.RunNowAsync("ec2-config"));
         await scheduler.StartAsync(CancellationToken.None);
@@ -58,8 +73,8 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
             Assert.Equal(RunNowResult.AlreadyRunning, second);
             Assert.Equal(RunNowResult.Unknown, await scheduler.RunNowAsync("nope"));
 
-            var result = await finished.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(result.Ok, result.Units.Count > 0 ? result.Units[0].Error : null);
+            var result = await finished;
+            Assert.True(result.FailedUnits == 0, result.FirstError);
             var rows = await sp.GetRequiredService<CollectorRunStore>().LatestPerAccountAsync("ec2-config");
             var run = Assert.Single(rows, r => r.AccountId == account);
             Assert.Equal((RunStatus.Ok, RunTrigger.Manual), (run.Status, run.Trigger));
@@ -78,9 +93,7 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
         _aws.Estate(account).Instances.Add(new FakeInstance("i-sched-2", "m5.large"));
         await using var sp = Services(account, "0/2 * * * * ?");
         var scheduler = sp.GetRequiredService<CollectorScheduler>();
-        var runner = sp.GetRequiredService<CollectorRunner>();
-        var finished = new TaskCompletionSource<BatchResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        runner.Changed += e => { if (e.Kind == CollectorRunEvent.BatchFinished) finished.TrySetResult(e.Result!); };
+        var finished = FinishedBatchAsync(sp, "ec2-config");
 
         await scheduler.StartAsync(CancellationToken.None);
         try
@@ -88,8 +101,8 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
             var next = scheduler.NextFire("ec2-config");
             Assert.NotNull(next);
             Assert.True(next <= DateTimeOffset.UtcNow.AddSeconds(3));
-            var result = await finished.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(result.Ok);
+            var result = await finished;
+            Assert.True(result.FailedUnits == 0, result.FirstError);
             var batch = Assert.Single(await sp.GetRequiredService<CollectorRunStore>().BatchAsync(result.BatchId));
             Assert.Equal(RunTrigger.Scheduled, batch.Trigger);
         }

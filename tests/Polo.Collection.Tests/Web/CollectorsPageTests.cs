@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Polo.Collection.Scheduling;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Tests.Infrastructure;
 using Polo.Web.Components.Pages.Collectors;
 using Polo.Web.Services;

@@ -1,3 +1,4 @@
+using Polo.Data.Changes;
 using Polo.Data.Demo;
 using Polo.Data.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Polo.Data;
+using Polo.Data.Changes;
 using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
@@ -24,7 +24,7 @@ public sealed class CostsLiveRefreshTests(ArnDemoEstate estate) : WebTestContext
         await new FixtureWriter()
             .Cost("i-late-arrival", ResourceTypes.Instance, new Place("111111111111", "latecomer"), "AmazonEC2", "BoxUsage:m5.large", day, day.AddHours(4), 1.25m)
             .WriteAsync(Ch);
-        Services.GetRequiredService<DataChangeNotifier>().Publish("cost_hourly", 4);
+        Services.GetRequiredService<DataChangeNotifier>().Publish(DataKinds.Cost, 4);
 
         cut.WaitForAssertion(() =>
         {

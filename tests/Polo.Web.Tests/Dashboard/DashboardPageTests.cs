@@ -1,6 +1,6 @@
 using Bunit;
-using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Changes;
 using Polo.Data.Demo;
 using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
@@ -141,7 +141,7 @@ public sealed class DashboardPageTests(RepricedDemoEstate estate) : WebTestConte
                 at, at.AddHours(1), 1000m)
             .WriteAsync(estate.Ch);
         var expected = Money.Format(await Get<ICostQueries>().TotalAsync(range));
-        Get<DataChangeNotifier>().Publish("cost_hourly", 1);
+        Get<DataChangeNotifier>().Publish(DataKinds.Cost, 1);
 
         cut.WaitForAssertion(() => Assert.Equal(expected, cut.Text("kpi-cost-value")), Timeout);
         Assert.NotEqual(before, expected);

@@ -6,6 +6,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Changes;
 using Polo.Web.Services;
 
 namespace Polo.Web.Tests.Infrastructure;
