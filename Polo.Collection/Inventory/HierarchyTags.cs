@@ -1,6 +1,6 @@
-using Polo.Data.Tagging;
 using Polo.Collection.Configuration;
 using Polo.Data.Analysis;
+using Polo.Data.Tagging;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Inventory;

@@ -42,24 +42,24 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
             case 0: return valid[..rng.Next(0, valid.Length)];
             case 1: return valid.Replace("DescribeInstancesResponse", rng.Next(2) == 0 ? "DescribeVolumesResponse" : "Response", StringComparison.Ordinal);
             case 2:
-            {
-                var chars = valid.ToCharArray();
-                for (var k = rng.Next(1, 8); k > 0; k--) chars[rng.Next(chars.Length)] = (char)rng.Next(32, 127);
-                return new string(chars);
-            }
+                {
+                    var chars = valid.ToCharArray();
+                    for (var k = rng.Next(1, 8); k > 0; k--) chars[rng.Next(chars.Length)] = (char)rng.Next(32, 127);
+                    return new string(chars);
+                }
             case 3:
                 return valid.Replace("<instanceType>m5.large", "<instanceType>" + new string('x', 100_000), StringComparison.Ordinal)
                     .Replace("2026-01-15T10:00:00.000Z", rng.Next(2) == 0 ? "99999-12-31T00:00:00Z" : "2026-13-45T99:99:99Z", StringComparison.Ordinal);
             case 4:
                 return valid.Replace("<code>16</code>", "<code>" + new string('9', rng.Next(11, 40)) + "</code>", StringComparison.Ordinal);
             default:
-            {
-                var bytes = Encoding.UTF8.GetBytes(valid);
-                var at = rng.Next(bytes.Length);
-                var junk = new byte[rng.Next(1, 64)];
-                rng.NextBytes(junk);
-                return Encoding.UTF8.GetString(bytes[..at].Concat(junk).Concat(bytes[at..]).ToArray());
-            }
+                {
+                    var bytes = Encoding.UTF8.GetBytes(valid);
+                    var at = rng.Next(bytes.Length);
+                    var junk = new byte[rng.Next(1, 64)];
+                    rng.NextBytes(junk);
+                    return Encoding.UTF8.GetString(bytes[..at].Concat(junk).Concat(bytes[at..]).ToArray());
+                }
         }
     }
 
