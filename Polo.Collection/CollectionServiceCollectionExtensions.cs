@@ -33,7 +33,7 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton(options.HierarchyTags);
         services.TryAddSingleton(config.Options.Safety);
         services.TryAddSingleton<HeldDeletionStore>();
-        services.TryAddSingleton<IDeletionConfirmationPolicy, NoSignInPolicy>();
+        services.TryAddSingleton<IDeletionConfirmationPolicy, OperatorRolePolicy>();
         services.TryAddSingleton<HeldDeletionService>();
         services.TryAddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<CollectionOptions>(), baseCredentials));
         services.TryAddSingleton<AccountCredentials>();

@@ -1,8 +1,12 @@
 using System.Globalization;
 using MudBlazor.Services;
 using Polo.Data;
+using Polo.Data.Migrations;
+using Polo.Web.Api;
+using Polo.Web.Auth;
 using Polo.Web.Cli;
 using Polo.Web.Components;
+using Polo.Web.Operations;
 using Polo.Web.Services;
 
 // Dollar amounts everywhere, whatever the host's locale.
@@ -13,6 +17,17 @@ if (args.Length > 0 && CliCommands.IsCommand(args[0]))
     return await CliCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+try
+{
+    DataDirectoryCheck.RefuseIfHeld(builder.Configuration);
+    // Static web assets of packages (MudBlazor, blazor.web.js) from build output in every environment, not only Development.
+    builder.WebHost.UseStaticWebAssets();
+    builder.AddPoloAuth();
+}
+catch (StartupRefusedException refused)
+{
+    return refused.Report();
+}
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -21,7 +36,15 @@ builder.Services.AddPoloWeb(builder.Configuration);
 
 var app = builder.Build();
 
-var migrated = await app.Services.MigratePoloAsync();
+MigrationResult migrated;
+try
+{
+    migrated = await app.Services.MigratePoloAsync();
+}
+catch (ClickHouseUnavailableException e)
+{
+    return new StartupRefusedException($"ClickHouse is not reachable: {e.Message.Split('\n')[0]}").Report();
+}
 app.Logger.LogInformation("ClickHouse ({Transport}) ready; migrations applied now: {Applied}",
     app.Services.GetRequiredService<IClickHouse>().Transport,
     migrated.Applied.Count == 0 ? "none" : string.Join(", ", migrated.Applied));
@@ -32,9 +55,11 @@ if (await StartupTasks.RunAsync(app.Services) is { } recovered) app.Logger.LogWa
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePoloAuth();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapPoloApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

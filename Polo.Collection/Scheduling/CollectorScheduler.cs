@@ -4,11 +4,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polo.Collection.Configuration;
 using Polo.Collection.Runs;
+using Polo.Data.Access;
 using Quartz;
 
 namespace Polo.Collection.Scheduling;
 
-public enum RunNowResult { Started, AlreadyRunning, Disabled, Unknown, NotStarted }
+public enum RunNowResult { Started, AlreadyRunning, Disabled, Unknown, NotStarted, NotAllowed }
 
 /// <summary>
 /// Registers one durable Quartz job per collector (found by name in DI), adds a cron trigger for each configured
@@ -84,15 +85,25 @@ public sealed class CollectorScheduler : IHostedService
         }
     }
 
-    /// <summary>Fires the collector's job now, unless it is unknown, disabled or already running.</summary>
-    public async Task<RunNowResult> RunNowAsync(string collector, CancellationToken ct = default)
+    /// <summary>
+    /// Fires the collector's job now, unless <paramref name="actor"/> is not an operator (<see cref="RunNowResult.NotAllowed"/>,
+    /// nothing started), or the collector is unknown, disabled or already running.
+    /// </summary>
+    public async Task<RunNowResult> RunNowAsync(string collector, Actor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Can(Roles.Operator))
+        {
+            _log.LogWarning("Run now of {Collector} refused: {Actor} is not an operator", collector, actor);
+            return RunNowResult.NotAllowed;
+        }
         var c = _runner.Find(collector);
         if (c == null) return RunNowResult.Unknown;
         if (c.PerAccount && !_config.AccountsConfigured) return RunNowResult.Disabled;
         if (_runner.IsRunning(c.Name) || IsPending(c.Name)) return RunNowResult.AlreadyRunning;
         if (_scheduler is not { } scheduler || !_running) return RunNowResult.NotStarted;
         _pending[c.Name] = DateTime.UtcNow;
+        _log.LogInformation("Run now of {Collector} by {Actor}", c.Name, actor);
         await scheduler.TriggerJob(KeyOf(c.Name), new JobDataMap { [CollectorJob.TriggerKey] = RunTrigger.Manual }, ct);
         return RunNowResult.Started;
     }

@@ -1,3 +1,4 @@
+using Polo.Data.Access;
 using Polo.Collection.Configuration;
 using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
@@ -65,6 +66,6 @@ public sealed class CollectorStatusService(CollectorRunner runner, CollectorSche
     public Task<List<CollectorRunRow>> HistoryAsync(string collector, int limit = 20, CancellationToken ct = default) =>
         store.HistoryAsync(collector, limit, ct);
 
-    public Task<RunNowResult> RunNowAsync(string collector, CancellationToken ct = default) =>
-        scheduler.RunNowAsync(collector, ct);
+    public Task<RunNowResult> RunNowAsync(string collector, Actor actor, CancellationToken ct = default) =>
+        scheduler.RunNowAsync(collector, actor, ct);
 }

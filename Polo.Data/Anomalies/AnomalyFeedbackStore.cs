@@ -1,18 +1,21 @@
+using Polo.Data.Access;
+
 namespace Polo.Data.Anomalies;
 
-/// <summary>Stores feedback on anomalies (a version per change, newest wins). Every change names who made it: the seam
-/// where a role check goes once sign-in exists.</summary>
+/// <summary>Stores feedback on anomalies (a version per change, newest wins). Feedback needs an operator and records who
+/// gave it.</summary>
 public sealed class AnomalyFeedbackStore(IClickHouse ch)
 {
     private sealed record Row(string AnomalyId, string Dimension, string SeriesKey, DateOnly Day, string Verdict, string Note, string ChangedBy, DateTime Version);
 
-    public async Task SaveAsync(Anomaly anomaly, AnomalyVerdict verdict, string note, string changedBy, CancellationToken ct = default)
+    public async Task SaveAsync(Anomaly anomaly, AnomalyVerdict verdict, string note, Actor actor, CancellationToken ct = default)
     {
+        actor.Require(Roles.Operator, "give anomaly feedback");
         ArgumentNullException.ThrowIfNull(anomaly);
         if ((note?.Length ?? 0) > 2000) throw new ArgumentException("A note is at most 2,000 characters.");
         var now = DateTime.UtcNow;
         await ch.InsertAsync("anomaly_feedback",
-            [new Row(anomaly.Id, anomaly.Dimension, anomaly.Key, anomaly.Day, ToText(verdict), note ?? "", changedBy, now)], ct: ct).ConfigureAwait(false);
+            [new Row(anomaly.Id, anomaly.Dimension, anomaly.Key, anomaly.Day, ToText(verdict), note ?? "", actor.Name, now)], ct: ct).ConfigureAwait(false);
     }
 
     public static string ToText(AnomalyVerdict v) => v switch

@@ -1,10 +1,11 @@
+using Polo.Data.Access;
 using Polo.Data.Analysis;
 
 namespace Polo.Data.Budgets;
 
 /// <summary>
 /// Budgets as stored rows (migration 050): every save appends a version, the newest wins, a delete is a version marked
-/// deleted. Saves and deletes name who made them; this is the seam where a role check goes once sign-in exists.
+/// deleted. Saves and deletes need an operator (<see cref="Roles.Operator"/>) and record who made them.
 /// </summary>
 public sealed class BudgetStore(IClickHouse ch)
 {
@@ -24,8 +25,9 @@ public sealed class BudgetStore(IClickHouse ch)
         (await ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(b => b.Id == id);
 
     /// <summary>Validates and stores a budget (a new one gets an id); returns what was stored.</summary>
-    public async Task<Budget> SaveAsync(Budget budget, string changedBy, CancellationToken ct = default)
+    public async Task<Budget> SaveAsync(Budget budget, Actor actor, CancellationToken ct = default)
     {
+        actor.Require(Roles.Operator, "edit budgets");
         ArgumentNullException.ThrowIfNull(budget);
         Validate(budget);
         var stored = budget with
@@ -35,14 +37,15 @@ public sealed class BudgetStore(IClickHouse ch)
             NodeId = budget.NodeId.Trim(),
             Amount = Math.Round(budget.Amount, 2, MidpointRounding.AwayFromZero),
         };
-        await WriteAsync(stored, changedBy, deleted: false, ct).ConfigureAwait(false);
+        await WriteAsync(stored, actor.Name, deleted: false, ct).ConfigureAwait(false);
         return stored;
     }
 
-    public async Task DeleteAsync(string id, string changedBy, CancellationToken ct = default)
+    public async Task DeleteAsync(string id, Actor actor, CancellationToken ct = default)
     {
+        actor.Require(Roles.Operator, "delete budgets");
         var budget = await GetAsync(id, ct).ConfigureAwait(false) ?? throw new ArgumentException($"There is no budget '{id}'.");
-        await WriteAsync(budget, changedBy, deleted: true, ct).ConfigureAwait(false);
+        await WriteAsync(budget, actor.Name, deleted: true, ct).ConfigureAwait(false);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> with a message for people when the budget cannot be stored.</summary>

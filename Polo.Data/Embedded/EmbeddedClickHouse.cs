@@ -49,6 +49,12 @@ public sealed partial class EmbeddedClickHouse : IClickHouse
         }
     }
 
+    /// <summary>Whether this process already has the engine open on <paramref name="dataPath"/> (its lock is then ours).</summary>
+    public static bool IsOpenInThisProcess(string dataPath)
+    {
+        lock (EngineGate) return _openInstances > 0 && _enginePath == Path.GetFullPath(dataPath);
+    }
+
     public string Transport => "embedded";
     public string Database { get; }
     public string DataPath => _dataPath;

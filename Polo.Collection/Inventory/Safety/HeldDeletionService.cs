@@ -1,12 +1,21 @@
+using Polo.Data.Access;
+
 namespace Polo.Collection.Inventory.Safety;
 
 /// <summary>Who is asking to confirm a held deletion, as the web layer knows them.</summary>
-public sealed record ConfirmingUser(string Name, IReadOnlyCollection<string> Roles);
+public sealed record ConfirmingUser(string Name, IReadOnlyCollection<string> Roles)
+{
+    /// <summary>The signed-in actor with every role its role includes (an admin confirms as an operator too).</summary>
+    public static ConfirmingUser From(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new(actor.Name, actor.ImpliedRoles.ToList());
+    }
+}
 
 /// <summary>
-/// Decides whether a user may confirm a held deletion. The seam for sign-in: once the app has sign-in, register a
-/// policy that requires the operator role (<see cref="OperatorRolePolicy"/>). Until then
-/// <see cref="NoSignInPolicy"/> lets the page's user confirm, recorded as "no sign-in".
+/// Decides whether a user may confirm a held deletion. Registered by default: <see cref="OperatorRolePolicy"/> (the
+/// operator role, <see cref="Roles.Operator"/>, or admin). <see cref="NoSignInPolicy"/> lets anyone confirm.
 /// </summary>
 public interface IDeletionConfirmationPolicy
 {
@@ -20,9 +29,9 @@ public sealed class NoSignInPolicy : IDeletionConfirmationPolicy
 
 public sealed class OperatorRolePolicy : IDeletionConfirmationPolicy
 {
-    public const string OperatorRole = "operator";
+    public const string OperatorRole = Roles.Operator;
 
-    public bool MayConfirm(ConfirmingUser? user) => user?.Roles.Contains(OperatorRole, StringComparer.OrdinalIgnoreCase) == true;
+    public bool MayConfirm(ConfirmingUser? user) => user is not null && Roles.Satisfies(Roles.Highest(user.Roles), Roles.Operator);
 }
 
 public enum ConfirmResult { Confirmed, NotAllowed, NotFound, NotOpen }

@@ -4,6 +4,7 @@ using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
+using Polo.Data.Access;
 using Polo.Data.Changes;
 using Polo.Data.Tests.Infrastructure;
 
@@ -54,6 +55,29 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
         return services.BuildServiceProvider();
     }
 
+    private static readonly Actor Ops = new("ops", Roles.Operator);
+
+    [Fact]
+    public async Task A_viewer_cannot_run_a_collector_now_and_nothing_runs()
+    {
+        const string account = "400000000099";
+        await using var sp = Services(account);
+        var scheduler = sp.GetRequiredService<CollectorScheduler>();
+        await scheduler.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal(RunNowResult.NotAllowed, await scheduler.RunNowAsync("ec2-config", new Actor("vera", Roles.Viewer)));
+            Assert.Equal(RunNowResult.NotAllowed, await scheduler.RunNowAsync("ec2-config", Actor.Anonymous));
+            Assert.False(scheduler.IsPending("ec2-config"));
+            await Task.Delay(500);
+            Assert.DoesNotContain(await sp.GetRequiredService<CollectorRunStore>().LatestPerAccountAsync("ec2-config"), r => r.AccountId == account);
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task Run_now_fires_the_job_which_runs_the_collector_and_records_a_manual_run()
     {
@@ -63,15 +87,15 @@ public sealed class CollectorSchedulerTests(MigratedDatabase db) : IClassFixture
         var scheduler = sp.GetRequiredService<CollectorScheduler>();
         var finished = FinishedBatchAsync(sp, "ec2-config");
 
-        Assert.Equal(RunNowResult.NotStarted, await scheduler.RunNowAsync("ec2-config"));
+        Assert.Equal(RunNowResult.NotStarted, await scheduler.RunNowAsync("ec2-config", Ops));
         await scheduler.StartAsync(CancellationToken.None);
         try
         {
             Assert.Null(scheduler.NextFire("ec2-config")); // no schedule: on demand only
-            Assert.Equal(RunNowResult.Started, await scheduler.RunNowAsync("ec2-config"));
-            var second = await scheduler.RunNowAsync("ec2-config");
+            Assert.Equal(RunNowResult.Started, await scheduler.RunNowAsync("ec2-config", Ops));
+            var second = await scheduler.RunNowAsync("ec2-config", Ops);
             Assert.Equal(RunNowResult.AlreadyRunning, second);
-            Assert.Equal(RunNowResult.Unknown, await scheduler.RunNowAsync("nope"));
+            Assert.Equal(RunNowResult.Unknown, await scheduler.RunNowAsync("nope", Ops));
 
             var result = await finished;
             Assert.True(result.FailedUnits == 0, result.FirstError);

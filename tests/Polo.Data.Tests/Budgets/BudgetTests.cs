@@ -1,3 +1,4 @@
+using Polo.Data.Access;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Budgets;
 using Polo.Data.Forecast;
@@ -69,16 +70,33 @@ public sealed class BudgetTests(MigratedDatabase db) : IClassFixture<MigratedDat
     public async Task Stored_budgets_are_versioned_edited_and_deleted()
     {
         var store = new BudgetStore(db.Ch);
-        var saved = await store.SaveAsync(new Budget("", " Team A ", "account:111111111111", BudgetPeriod.Monthly, 99.999m), "test");
+        var saved = await store.SaveAsync(new Budget("", " Team A ", "account:111111111111", BudgetPeriod.Monthly, 99.999m), Ops);
         Assert.Equal("Team A", saved.Name);
         Assert.Equal(100.00m, saved.Amount);
-        await store.SaveAsync(saved with { Amount = 250m, Period = BudgetPeriod.Quarterly }, "test");
+        await store.SaveAsync(saved with { Amount = 250m, Period = BudgetPeriod.Quarterly }, Ops);
         var edited = await store.GetAsync(saved.Id);
         Assert.Equal(250m, edited!.Amount);
         Assert.Equal(BudgetPeriod.Quarterly, edited.Period);
-        await store.DeleteAsync(saved.Id, "test");
+        await store.DeleteAsync(saved.Id, Ops);
         Assert.Null(await store.GetAsync(saved.Id));
     }
+
+    [Fact]
+    public async Task A_viewer_cannot_save_or_delete_a_budget_and_nothing_is_written()
+    {
+        var store = new BudgetStore(db.Ch);
+        var saved = await store.SaveAsync(new Budget("", "guarded", "", BudgetPeriod.Monthly, 10m), Ops);
+        var viewer = new Actor("vera", Roles.Viewer);
+        var e = await Assert.ThrowsAsync<AccessDeniedException>(() => store.SaveAsync(saved with { Amount = 1m }, viewer));
+        Assert.Contains("Only an operator may edit budgets", e.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => store.DeleteAsync(saved.Id, viewer));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => store.DeleteAsync(saved.Id, Actor.Anonymous));
+        Assert.Equal(10m, (await store.GetAsync(saved.Id))!.Amount);
+        await store.DeleteAsync(saved.Id, new Actor("root", Roles.Admin)); // admin includes operator
+        Assert.Null(await store.GetAsync(saved.Id));
+    }
+
+    private static readonly Actor Ops = new("ops", Roles.Operator);
 
     [Theory]
     [InlineData("", "acme", 0, "amount above zero")]
@@ -87,7 +105,7 @@ public sealed class BudgetTests(MigratedDatabase db) : IClassFixture<MigratedDat
     public async Task Bad_budgets_are_refused_with_a_message(string name, string node, int amount, string message)
     {
         var store = new BudgetStore(db.Ch);
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(new Budget("", name == "" ? "n" : name, node == "acme" ? "" : node, BudgetPeriod.Monthly, amount), "test"));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(new Budget("", name == "" ? "n" : name, node == "acme" ? "" : node, BudgetPeriod.Monthly, amount), Ops));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 }

@@ -49,6 +49,16 @@ internal sealed class AppProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits for the process to exit on its own; its exit code, or null when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { return null; }
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
+    }
+
     private void OnLine(string? line)
     {
         if (line is null) return;

@@ -60,7 +60,8 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>Uncaught script errors seen so far.</summary>
     public IReadOnlyList<string> ScriptErrors { get { lock (_scriptErrors) return _scriptErrors.ToList(); } }
 
-    public static async Task<PageSession> CreateAsync(IBrowser browser, string baseUrl)
+    /// <summary>A new context; with <paramref name="accessToken"/> it carries the Cloudflare Access cookie the app signs in with.</summary>
+    public static async Task<PageSession> CreateAsync(IBrowser browser, string baseUrl, string? accessToken = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -69,6 +70,8 @@ public sealed class PageSession : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
         });
+        if (accessToken is not null)
+            await context.AddCookiesAsync([new Cookie { Name = "CF_Authorization", Value = accessToken, Url = baseUrl }]);
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);
         var page = await context.NewPageAsync();

@@ -39,6 +39,12 @@ public sealed class PoloAppFixture : IAsyncLifetime
     /// <summary>The Slack incoming webhook the app alerts to (critical account anomalies only), on loopback.</summary>
     public Polo.Tests.Shared.LoopbackSlack Slack { get; private set; } = null!;
 
+    /// <summary>The app runs in Production behind this stand-in for Cloudflare Access; every browser context signs in as its admin.</summary>
+    public TestIdentity Identity { get; private set; } = null!;
+
+    /// <summary>The environment the app was started with (for tests that start a second instance).</summary>
+    public IReadOnlyDictionary<string, string> AppEnvironment { get; private set; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(PageSession.Timeout); // Blazor Server: prerender, then the circuit starts
@@ -62,6 +68,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
         CurFolder = Path.Combine(Path.GetTempPath(), "polo-e2e-cur-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(CurFolder);
         Slack = new Polo.Tests.Shared.LoopbackSlack();
+        Identity = new TestIdentity();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));
@@ -82,7 +89,9 @@ public sealed class PoloAppFixture : IAsyncLifetime
             ["Alerts__Slack__0__MinSeverity"] = "critical",
             ["Alerts__Slack__0__Dimensions__0"] = "account",
         };
+        foreach (var (key, value) in Identity.Settings) env[key] = value;
         if (TestPaths.ChdbLibrary() is { } lib) env["POLO_CHDB_LIB"] = lib;
+        AppEnvironment = env;
 
         _app = AppProcess.Start(appDll, env);
         await WaitForSeedingAsync();
@@ -103,7 +112,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
     /// <summary>A fresh browser context and page (own cookies and circuit), watched for errors.</summary>
     public async Task<PageSession> OpenAsync(string pathAndQuery)
     {
-        var session = await PageSession.CreateAsync(Browser, BaseUrl);
+        var session = await PageSession.CreateAsync(Browser, BaseUrl, Identity.Token());
         await session.GotoAsync(pathAndQuery);
         return session;
     }
@@ -125,7 +134,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
 
     private async Task WaitForHttpAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = SignedInHttp();
         var deadline = DateTime.UtcNow + HttpTimeout;
         string last = "no answer";
         while (DateTime.UtcNow < deadline && !_app!.HasExited)
@@ -158,6 +167,14 @@ public sealed class PoloAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>An HTTP client that carries the admin's Access token.</summary>
+    public HttpClient SignedInHttp()
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Add("Cf-Access-Jwt-Assertion", Identity.Token());
+        return http;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -171,6 +188,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
         _playwright?.Dispose();
         _app?.Dispose();
         Slack?.Dispose();
+        Identity?.Dispose();
         foreach (var dir in new[] { _dataDir, CurFolder })
         {
             try
