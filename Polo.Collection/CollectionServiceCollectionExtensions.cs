@@ -50,6 +50,7 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton<CollectorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<CollectorScheduler>());
         services.TryAddSingleton<Status.CollectorStatusService>();
+        services.TryAddSingleton<Status.CollectorProgressBoard>();
         return services;
     }
 }

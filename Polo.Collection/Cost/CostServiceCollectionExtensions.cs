@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Cost.Explorer;
+using Polo.Collection.Status;
 
 namespace Polo.Collection.Cost;
 
@@ -16,7 +17,7 @@ public static class CostServiceCollectionExtensions
         var cur = services.AddBoundOptions<CurOptions>(configuration, CurOptions.Section);
         var explorer = services.AddBoundOptions<CostExplorerOptions>(configuration, CostExplorerOptions.Section);
 
-        services.AddCollector<CurCollector>((_, ch, notifier, log) => new(ch, cur, notifier, log));
+        services.AddCollector<CurCollector>((sp, ch, notifier, log) => new(ch, cur, notifier, log, sp.GetService<CollectorProgressBoard>()));
         return services.AddCollector<CostExplorerCollector>((sp, ch, notifier, log) => new(ch,
             new CostExplorerClient(new HttpClient { Timeout = TimeSpan.FromMinutes(2) }, explorer,
                 sp.GetService<ILogger<CostExplorerClient>>()),

@@ -7,6 +7,7 @@ using Polo.Collection.Cost.Cur.Commit;
 using Polo.Collection.Cost.Cur.Reading;
 using Polo.Collection.Cost.Explorer;
 using Polo.Collection.Cost.Ledger;
+using Polo.Collection.Status;
 using Polo.Data;
 using Polo.Data.Changes;
 
@@ -21,7 +22,8 @@ namespace Polo.Collection.Cost.Cur;
 /// Cost Explorer rows for days CUR now covers are reversed (see CostExplorerCollector).
 /// </summary>
 public sealed class CurCollector(
-    IClickHouse ch, CurOptions options, DataChangeNotifier? notifier = null, ILogger<CurCollector>? logger = null) : ICollector
+    IClickHouse ch, CurOptions options, DataChangeNotifier? notifier = null, ILogger<CurCollector>? logger = null,
+    CollectorProgressBoard? progressBoard = null) : ICollector
 {
     public const string Source = "cur";
 
@@ -45,41 +47,15 @@ public sealed class CurCollector(
         var writer = new CurPeriodWriter(ch, options.TagKeys);
         using var zips = new CurZipExtractor();
         var run = new RunTally();
-
-        foreach (var mp in plan.Periods)
+        var toRead = plan.Periods.Where(p => p.Complete).SelectMany(p => p.Files).Concat(plan.HandDropped).Distinct().ToList();
+        var progress = new CurRunProgress(progressBoard, Name, toRead.Sum(f => new FileInfo(f).Length));
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            if (!mp.Complete)
-            {
-                run.Waiting++;
-                _log.LogInformation("CUR {Export} {Period:yyyy-MM}: waiting for {Missing} of {Total} file(s) listed by {Manifest}",
-                    mp.Export, mp.BillingPeriod, mp.Missing.Count, mp.Missing.Count + mp.Files.Count, mp.ManifestName);
-                continue;
-            }
-            var fingerprint = plan.Fingerprint(mp.Export, mp.BillingPeriod, mp.Files, options.TagKeys);
-            if (options.SkipProcessedFiles && await commits.CommittedFingerprintAsync(mp.Export, mp.BillingPeriod, ct) == fingerprint) { run.Unchanged++; continue; }
-            var facts = await CheckAsync(plan, mp.Files, zips, failures, ct);
-            if (facts.Count != mp.Files.Count) continue;
-            await CommitAsync(writer, new CurPeriod(mp.Export, mp.BillingPeriod, facts, fingerprint), run, failures, ct);
+            await ApplyAsync(plan, commits, writer, zips, run, failures, progress, ct);
         }
-
-        if (plan.HandDropped.Count > 0)
+        finally
         {
-            var setFingerprint = plan.Fingerprint(CurBillPlan.FolderExport, null, plan.HandDropped, options.TagKeys);
-            if (options.SkipProcessedFiles && await commits.HasFingerprintAsync(CurBillPlan.FolderExport, setFingerprint, ct)) run.Unchanged++;
-            else
-            {
-                var before = failures.Count;
-                var facts = await CheckAsync(plan, plan.HandDropped, zips, failures, ct);
-                foreach (var period in facts.SelectMany(f => f.Periods).Distinct().Order())
-                {
-                    var files = facts.Where(f => f.Periods.Contains(period)).ToList();
-                    var fingerprint = plan.Fingerprint(CurBillPlan.FolderExport, period, files.Select(f => f.Schema.File.SourcePath), options.TagKeys);
-                    if (options.SkipProcessedFiles && await commits.CommittedFingerprintAsync(CurBillPlan.FolderExport, period, ct) == fingerprint) { run.Unchanged++; continue; }
-                    await CommitAsync(writer, new CurPeriod(CurBillPlan.FolderExport, period, files, fingerprint), run, failures, ct);
-                }
-                if (failures.Count == before) await commits.MarkFolderAsync(CurBillPlan.FolderExport, setFingerprint, ct);
-            }
+            progress.Done();
         }
 
         run.Written += await new CostLedger(ch).RetireCoveredAsync(CostExplorerCollector.Source, Source, ct);
@@ -97,9 +73,60 @@ public sealed class CurCollector(
             $", {plan.DataFileCount} file(s) found");
     }
 
+    private async Task ApplyAsync(CurBillPlan plan, CurCommitLog commits, CurPeriodWriter writer, CurZipExtractor zips, RunTally run,
+        List<CurFormatException> failures, CurRunProgress progress, CancellationToken ct)
+    {
+        foreach (var mp in plan.Periods)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!mp.Complete)
+            {
+                run.Waiting++;
+                _log.LogInformation("CUR {Export} {Period:yyyy-MM}: waiting for {Missing} of {Total} file(s) listed by {Manifest}",
+                    mp.Export, mp.BillingPeriod, mp.Missing.Count, mp.Missing.Count + mp.Files.Count, mp.ManifestName);
+                continue;
+            }
+            var fingerprint = plan.Fingerprint(mp.Export, mp.BillingPeriod, mp.Files, options.TagKeys);
+            if (options.SkipProcessedFiles && await commits.CommittedFingerprintAsync(mp.Export, mp.BillingPeriod, ct) == fingerprint)
+            {
+                run.Unchanged++;
+                progress.Skipped(mp.Files);
+                continue;
+            }
+            var facts = await CheckAsync(plan, mp.Files, zips, failures, progress, ct);
+            if (facts.Count != mp.Files.Count) continue;
+            await CommitAsync(writer, new CurPeriod(mp.Export, mp.BillingPeriod, facts, fingerprint), run, failures, ct);
+            progress.PeriodCommitted(mp.Files);
+        }
+
+        if (plan.HandDropped.Count > 0)
+        {
+            var setFingerprint = plan.Fingerprint(CurBillPlan.FolderExport, null, plan.HandDropped, options.TagKeys);
+            if (options.SkipProcessedFiles && await commits.HasFingerprintAsync(CurBillPlan.FolderExport, setFingerprint, ct))
+            {
+                run.Unchanged++;
+                progress.Skipped(plan.HandDropped);
+            }
+            else
+            {
+                var before = failures.Count;
+                var facts = await CheckAsync(plan, plan.HandDropped, zips, failures, progress, ct);
+                foreach (var period in facts.SelectMany(f => f.Periods).Distinct().Order())
+                {
+                    var files = facts.Where(f => f.Periods.Contains(period)).ToList();
+                    var fingerprint = plan.Fingerprint(CurBillPlan.FolderExport, period, files.Select(f => f.Schema.File.SourcePath), options.TagKeys);
+                    if (options.SkipProcessedFiles && await commits.CommittedFingerprintAsync(CurBillPlan.FolderExport, period, ct) == fingerprint) { run.Unchanged++; continue; }
+                    await CommitAsync(writer, new CurPeriod(CurBillPlan.FolderExport, period, files, fingerprint), run, failures, ct);
+                    progress.PeriodCommitted(files.Where(f => f.Periods[^1] == period).Select(f => f.Schema.File.SourcePath));
+                }
+                if (failures.Count == before) await commits.MarkFolderAsync(CurBillPlan.FolderExport, setFingerprint, ct);
+            }
+        }
+    }
+
     /// <summary>Validates each file (engine pass); bad ones are added to <paramref name="failures"/> and left out.</summary>
     private async Task<List<CurFileFacts>> CheckAsync(CurBillPlan plan, IEnumerable<string> paths, CurZipExtractor zips,
-        List<CurFormatException> failures, CancellationToken ct)
+        List<CurFormatException> failures, CurRunProgress progress, CancellationToken ct)
     {
         var facts = new List<CurFileFacts>();
         foreach (var path in paths)
@@ -112,6 +139,7 @@ public sealed class CurCollector(
                 var enginePath = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? zips.Extract(path, name) : path;
                 var checkedFile = await CurFileCheck.RunAsync(ch, new CurFile(name, path, enginePath, CurFile.FormatOf(enginePath)), options.TagKeys, ct);
                 facts.Add(checkedFile);
+                progress.FileChecked(path, checkedFile.Lines);
                 _log.LogInformation("CUR file {File}: {Lines} valid lines checked in {Ms} ms", name, checkedFile.Lines, sw.ElapsedMilliseconds);
             }
             catch (CurFormatException e)

@@ -163,5 +163,25 @@ public sealed class CurRestatementTests : FreshDatabase
         Assert.Equal(Expected(FirstBill()), await LedgerByKeyAsync());
     }
 
+    [Fact]
+    public async Task A_run_reports_lines_read_and_the_share_done_while_it_goes_then_clears_it()
+    {
+        await CurExports.DeliverCur2Async(Ch, _folder, "polo", March, [FirstBill(), Restated()], "exec-1");
+        CurExports.Cur2([new CurLine(April.AddHours(5), "i-0ddd", 7m)]).WriteCsv(Path.Combine(_folder, "dropped.csv"));
+        var board = new Status.CollectorProgressBoard();
+        var seen = new List<Status.CollectorProgress>();
+        board.Changed += c => { if (board.Get(c) is { } p) seen.Add(p); };
+
+        await new CurCollector(Ch, new CurOptions { Folder = _folder }, progressBoard: board).RunAsync(Org, default);
+
+        Assert.NotEmpty(seen);
+        Assert.Equal(seen.Select(p => p.Fraction).Order(), seen.Select(p => p.Fraction));
+        Assert.Equal(1.0, seen[^1].Fraction, 6);
+        Assert.Equal(11, seen[^1].LinesRead);
+        Assert.Equal(11, seen[^1].LinesTotal);
+        Assert.Contains(seen, p => p.Stage == "checking files" && p.Fraction < 1);
+        Assert.Null(board.Get("cur"));
+    }
+
     private sealed record KeyCost(string K, decimal Cost);
 }

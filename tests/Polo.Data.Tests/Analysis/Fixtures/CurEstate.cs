@@ -85,22 +85,27 @@ public sealed class CurEstate : IAsyncLifetime
         return e;
     }
 
-    public List<BillLine> Lines { get; } = [];
+    public List<BillLine> Lines { get; } = BuildLines();
     public EmbeddedClickHouse Ch { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Build();
         Ch = await TestEngine.CreateAsync();
         await Ch.InsertAsync("cost_hourly", Lines);
+        await WriteInventoryAsync(Ch);
+    }
+
+    /// <summary>The deleted volume and its snapshots' snapshot_of edges (what the EC2 collector would hold).</summary>
+    public static async Task WriteInventoryAsync(IClickHouse ch)
+    {
         var at = new DateTime(2025, 12, 31, 0, 0, 0, DateTimeKind.Utc);
         var volDeleted = new DateTime(2025, 11, 25, 0, 0, 0, DateTimeKind.Utc);
-        await Ch.InsertAsync("resource_snapshots", new[]
+        await ch.InsertAsync("resource_snapshots", new[]
         {
             new SnapshotRow("vol-del", Account, "us-east-1", "ebs_volume", "scratch", "deleted", "", "", "", new(), new(),
                 Nov1.AddDays(-60), volDeleted, 1, at),
         });
-        await Ch.InsertAsync("resource_relationships", Enumerable.Range(1, 3).Select(i =>
+        await ch.InsertAsync("resource_relationships", Enumerable.Range(1, 3).Select(i =>
             new RelationshipRow(Account, $"snap-{i}", "snapshot_of", "vol-del", volDeleted, 0, at)));
     }
 
@@ -110,8 +115,15 @@ public sealed class CurEstate : IAsyncLifetime
         await Ch.DisposeAsync();
     }
 
-    private void Build()
+    /// <summary>Every line of both months.</summary>
+    public static List<BillLine> BuildLines()
     {
+        var lines = new List<BillLine>();
+        void Hourly(DateTime from, DateTime to, Func<DateTime, BillLine> line)
+        {
+            for (var h = from; h < to; h = h.AddHours(1)) lines.Add(line(h));
+        }
+
         for (var i = 1; i <= 4; i++)
         {
             var id = $"i-sp{i}";
@@ -144,12 +156,12 @@ public sealed class CurEstate : IAsyncLifetime
         });
         Hourly(Dec1, Jan1, h => Line(h, "i-ri2", Box, 0.192m, 1) with { NetUnblendedCost = 0.192m * 0.95m });
         foreach (var (arn, month, hours) in new[] { (Ri1, Nov1, 720), (Ri2, Nov1, 720), (Ri1, Dec1, 744) })
-            Lines.Add(Line(month, "", Heavy, 0.08m * hours, hours, "RIFee", arn) with
+            lines.Add(Line(month, "", Heavy, 0.08m * hours, hours, "RIFee", arn) with
             {
                 ReservationUnusedAmortizedUpfrontFee = 0m,
                 ReservationUnusedRecurringFee = 0m,
             });
-        Lines.Add(Line(Nov1, "", Heavy, 350.40m, 1, "Fee", Ri1, "", ""));
+        lines.Add(Line(Nov1, "", Heavy, 350.40m, 1, "Fee", Ri1, "", ""));
 
         Hourly(Nov1, Jan1, h => Line(h, "i-od1", Box, 0.192m, 1));
         Hourly(Nov1, Dec1, h => Line(h, "i-od1", Box, -0.00576m, 0, "EdpDiscount", "", "", ""));
@@ -166,18 +178,14 @@ public sealed class CurEstate : IAsyncLifetime
             Hourly(Nov1.AddDays(25), Jan1, h => Line(h, id, "EBS:SnapshotUsage", 0.0025m, 0.05, "Usage", "", "GB-Mo", "ebs_snapshot", "AmazonEBS"));
         }
 
-        Lines.Add(Line(Nov1, "", "Promotion", -50m, 0, "Credit", "", "", ""));
-        Lines.Add(Line(Dec1, "", "Promotion", -80m, 0, "Credit", "", "", ""));
-        Lines.Add(Line(Dec1.AddDays(14), "", "Refund", -20m, 0, "Refund", "", "", ""));
-        Lines.Add(Line(Nov1, "", "Tax", 30m, 0, "Tax", "", "", ""));
-        Lines.Add(Line(Dec1, "", "Tax", 34.50m, 0, "Tax", "", "", ""));
-        Lines.Add(Line(Nov1, "", "Dollar", 100m, 0, "Fee", "", "", "", "AWSSupportBusiness"));
-        Lines.Add(Line(Dec1, "", "Dollar", 100m, 0, "Fee", "", "", "", "AWSSupportBusiness"));
-    }
-
-    private void Hourly(DateTime from, DateTime to, Func<DateTime, BillLine> line)
-    {
-        for (var h = from; h < to; h = h.AddHours(1)) Lines.Add(line(h));
+        lines.Add(Line(Nov1, "", "Promotion", -50m, 0, "Credit", "", "", ""));
+        lines.Add(Line(Dec1, "", "Promotion", -80m, 0, "Credit", "", "", ""));
+        lines.Add(Line(Dec1.AddDays(14), "", "Refund", -20m, 0, "Refund", "", "", ""));
+        lines.Add(Line(Nov1, "", "Tax", 30m, 0, "Tax", "", "", ""));
+        lines.Add(Line(Dec1, "", "Tax", 34.50m, 0, "Tax", "", "", ""));
+        lines.Add(Line(Nov1, "", "Dollar", 100m, 0, "Fee", "", "", "", "AWSSupportBusiness"));
+        lines.Add(Line(Dec1, "", "Dollar", 100m, 0, "Fee", "", "", "", "AWSSupportBusiness"));
+        return lines;
     }
 
     private static BillLine Line(DateTime hour, string resourceId, string usageType, decimal cost, double usage,
