@@ -46,6 +46,10 @@ public sealed class Ec2ConfigCollector(AwsClientFactory clients, InventoryStore 
             current = await new DeletionValve(holds, _limits).FilterAsync(scope.AccountId, scope.Region, current,
                 observed.Select(o => o.ResourceId).ToHashSet(StringComparer.Ordinal), warnings, now, ct);
 
+        foreach (var o in observed)
+            foreach (var collision in hierarchy.Collisions(o.Tags))
+                warnings.Add(WarningKinds.TagKeyCollision, o.ResourceType, o.ResourceId, $"{o.ResourceId}: {collision}");
+
         var ids = observed.Select(o => o.ResourceId).Union(current.Select(c => c.ResourceId)).ToList();
         var edges = await store.EdgesFromAsync(scope.AccountId, ids, ct);
         var diff = new ResourceDiff(scope.AccountId, scope.Region, "ec2", hierarchy).Compare(observed, current, edges, now);

@@ -206,7 +206,7 @@ public sealed class Ec2Inventory(IAmazonEC2 ec2, WarningSink warnings, Collectio
             if (string.IsNullOrEmpty(id)) return null;
             var tags = Tags(a.Tags, ResourceTypes.ElasticIp, id);
             var props = Props((EventProperties.PublicIp, a.PublicIp), (EventProperties.Domain, a.Domain?.Value), (EventProperties.InstanceId, a.InstanceId),
-                (EventProperties.NetworkInterfaceId, a.NetworkInterfaceId));
+                (EventProperties.NetworkInterfaceId, a.NetworkInterfaceId), ("association_id", a.AssociationId));
             var edges = new List<ObservedEdge>();
             if (!string.IsNullOrEmpty(a.InstanceId)) edges.Add(new ObservedEdge(Relations.AssociatedWith, a.InstanceId));
             else if (!string.IsNullOrEmpty(a.NetworkInterfaceId)) edges.Add(new ObservedEdge(Relations.AssociatedWith, a.NetworkInterfaceId));

@@ -29,15 +29,20 @@ public static class CloudTrailEventMapper
             var detail = Obj(root, "detail");
             if (detail.ValueKind != JsonValueKind.Object) throw new MalformedMessageException("no 'detail' object (not an EventBridge event)");
             var detailType = Str(root, "detail-type");
+            if (detailType == StateChangeNotifications.InstanceDetailType) return StateChangeNotifications.Instance(root, detail);
+            if (detailType == StateChangeNotifications.VolumeDetailType) return StateChangeNotifications.Volume(root, detail);
             if (detailType is not null && detailType != "AWS API Call via CloudTrail") return [];
 
             var name = Str(detail, "eventName") ?? throw new MalformedMessageException("detail.eventName is missing");
-            var id = Str(detail, "eventID") ?? throw new MalformedMessageException("detail.eventID is missing");
+            // Calls Polo does not map are consumed before anything else is required of them.
+            if (!Mapped.Contains(name)) return [];
+            if (Str(detail, "errorCode") is not null) return []; // the call failed: nothing changed
+            var id = Str(detail, "eventID") ?? Str(root, "id")
+                     ?? throw new MalformedMessageException("neither detail.eventID nor the envelope's id is present");
             var timeText = Str(detail, "eventTime") ?? Str(root, "time") ?? throw new MalformedMessageException("detail.eventTime is missing");
             if (!DateTime.TryParse(timeText, CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
                 throw new MalformedMessageException($"eventTime '{timeText}' is not a date");
-            if (Str(detail, "errorCode") is not null) return []; // the call failed: nothing changed
 
             var ctx = new Context(time, id,
                 Str(root, "account") ?? Str(detail, "recipientAccountId") ?? "",
@@ -66,14 +71,42 @@ public static class CloudTrailEventMapper
                 "AllocateAddress" => Created(ctx, ResourceTypes.ElasticIp, Find(ctx.Response, "allocationId"),
                     (EventProperties.PublicIp, Str(ctx.Response, "publicIp"))),
                 "ReleaseAddress" => Deleted(ctx, ResourceTypes.ElasticIp, Find(ctx.Request, "allocationId")),
+                "AssociateAddress" => AddressAssociation(ctx, EventTypes.Attached),
+                "DisassociateAddress" => AddressAssociation(ctx, EventTypes.Detached),
                 "CreateTags" => Tags(ctx, delete: false),
                 "DeleteTags" => Tags(ctx, delete: true),
                 _ => null,
             };
             if (events is null) return [];
+            // Tags on resources Polo does not track (security groups, AMIs…) are consumed without events.
+            if (events.Count == 0 && name is "CreateTags" or "DeleteTags" && Items(ctx.Request, "resourcesSet").Any()) return [];
             if (events.Count == 0) throw new MalformedMessageException($"{name} event {id} names no resource id");
             return events;
         }
+    }
+
+    /// <summary>The CloudTrail calls that map onto events; others are consumed without events (and unchecked).</summary>
+    private static readonly HashSet<string> Mapped = new(StringComparer.Ordinal)
+    {
+        "RunInstances", "TerminateInstances", "StopInstances", "StartInstances", "ModifyInstanceAttribute", "ModifyVolume",
+        "CreateVolume", "DeleteVolume", "AttachVolume", "DetachVolume", "CreateSnapshot", "DeleteSnapshot",
+        "CreateNatGateway", "DeleteNatGateway", "AllocateAddress", "ReleaseAddress", "AssociateAddress",
+        "DisassociateAddress", "CreateTags", "DeleteTags",
+    };
+
+    /// <summary>Associate / disassociate: attached / detached on the Elastic IP, targeting the instance or interface.
+    /// DisassociateAddress names only the association (or the public IP); the writer finds the address it belongs to.</summary>
+    private static List<LifecycleEvent> AddressAssociation(Context c, string eventType)
+    {
+        var allocation = Str(c.Request, "allocationId");
+        var association = Str(c.Response, "associationId") ?? Str(c.Request, "associationId");
+        var publicIp = Str(c.Request, "publicIp");
+        var id = allocation ?? (association is not null ? AddressRef.ByAssociation + association
+            : publicIp is not null ? AddressRef.ByPublicIp + publicIp : null);
+        if (id is null) return [];
+        var target = Str(c.Request, "instanceId") ?? Str(c.Request, "networkInterfaceId");
+        return [c.Event(id, ResourceTypes.ElasticIp, eventType,
+            [(EventProperties.Target, target), ("association_id", association), (EventProperties.PublicIp, publicIp)])];
     }
 
     private sealed record Context(DateTime Time, string EventId, string Account, string Region, string Actor,
@@ -94,7 +127,8 @@ public static class CloudTrailEventMapper
             .Where(x => !string.IsNullOrEmpty(x.Id))
             .Select(x => c.Event(x.Id!, ResourceTypes.Instance, EventTypes.Created,
                 [(EventProperties.InstanceType, Str(x.Item, "instanceType") ?? Str(c.Request, "instanceType")),
-                 (EventProperties.State, Str(Obj(x.Item, "instanceState"), "name") ?? Str(Obj(x.Item, "currentState"), "name"))], tags))
+                 // RunInstances answers "pending"; the launch settles as running, which is what is recorded.
+                 (EventProperties.State, Settled(Str(Obj(x.Item, "instanceState"), "name") ?? Str(Obj(x.Item, "currentState"), "name") ?? ResourceStates.Pending))], tags))
             .ToList();
     }
 
@@ -114,7 +148,7 @@ public static class CloudTrailEventMapper
     }
 
     /// <summary>CloudTrail reports transitional states (stopping, pending); the analysis speaks in settled ones.</summary>
-    private static string? Settled(string? state) => state switch
+    internal static string? Settled(string? state) => state switch
     {
         ResourceStates.Pending => ResourceStates.Running,
         ResourceStates.Stopping => ResourceStates.Stopped,
@@ -179,7 +213,7 @@ public static class CloudTrailEventMapper
             if (Str(t, "key") is { } key) tags[key] = delete ? null : Str(t, "value") ?? "";
         return Items(c.Request, "resourcesSet")
             .Select(r => Str(r, "resourceId"))
-            .Where(id => !string.IsNullOrEmpty(id))
+            .Where(id => !string.IsNullOrEmpty(id) && CostVocabulary.ResourceType(id) != "")
             .Select(id => c.Event(id!, CostVocabulary.ResourceType(id!), EventTypes.TagChanged, tags: tags))
             .ToList();
     }

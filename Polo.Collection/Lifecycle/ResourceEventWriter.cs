@@ -4,6 +4,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
 using Polo.Data.Rows;
+using Polo.Data.Tagging;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Lifecycle;
@@ -23,6 +24,8 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
     public async Task<long> WriteAsync(IReadOnlyList<LifecycleEvent> events, CancellationToken ct)
     {
         if (events.Count == 0) return 0;
+        events = await ResolveAddressesAsync(events, ct);
+        if (events.Count == 0) return 0;
         var candidates = events
             .Select(e => (Id: EventId(e.CloudTrailEventId, e.ResourceId), Event: e))
             .DistinctBy(x => x.Id)
@@ -35,6 +38,24 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
         var known = await new ResourceIdentityLookup(ch).FindAsync(fresh.Select(f => f.Event.ResourceId).Distinct().ToList(), ct);
         var rows = fresh.Select(f => ToRow(f.Id, f.Event, known.GetValueOrDefault(f.Event.ResourceId))).ToList();
         return await ch.InsertAsync("resource_events", rows, ct: ct);
+    }
+
+    private sealed record AddressRow(string ResourceId, string AssociationId, string PublicIp);
+
+    /// <summary>Events naming an Elastic IP by association or public IP get its allocation id; unknown ones are dropped.</summary>
+    private async Task<IReadOnlyList<LifecycleEvent>> ResolveAddressesAsync(IReadOnlyList<LifecycleEvent> events, CancellationToken ct)
+    {
+        if (!events.Any(e => AddressRef.IsRef(e.ResourceId))) return events;
+        var addresses = await ch.QueryAsync<AddressRow>("""
+            SELECT resource_id, properties['association_id'] AS association_id, properties['public_ip'] AS public_ip
+            FROM resource_snapshots FINAL WHERE resource_type = 'elastic_ip'
+            """, ct: ct);
+        string? Resolve(string id) => id.StartsWith(AddressRef.ByAssociation, StringComparison.Ordinal)
+            ? addresses.FirstOrDefault(a => a.AssociationId == id[AddressRef.ByAssociation.Length..])?.ResourceId
+            : addresses.FirstOrDefault(a => a.PublicIp == id[AddressRef.ByPublicIp.Length..])?.ResourceId;
+        return events
+            .Select(e => AddressRef.IsRef(e.ResourceId) ? Resolve(e.ResourceId) is { } id ? e with { ResourceId = id } : null : e)
+            .OfType<LifecycleEvent>().ToList();
     }
 
     private EventRow ToRow(string eventId, LifecycleEvent e, KnownResource? known)
@@ -54,11 +75,12 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
     /// <summary>Hierarchy tags set (or removed) by the event override the snapshot's identity.</summary>
     private HierarchyIdentity Apply(HierarchyIdentity identity, IReadOnlyDictionary<string, string?> tags)
     {
+        // A removed tag (DeleteTags) has value null: it clears that part of the identity.
+        var set = tags.ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal);
         string Pick(string current, string key)
         {
-            foreach (var (name, value) in tags)
-                if (HierarchyTagResolver.IsNameOf(name, key)) return value ?? "";
-            return current;
+            var found = TagResolver.Find(set, key);
+            return found.Match is TagMatch.Exact or TagMatch.CaseInsensitive ? found.Value : current;
         }
         return new HierarchyIdentity(Pick(identity.Customer, tagKeys.Customer), Pick(identity.Cluster, tagKeys.Cluster),
             Pick(identity.IndexName, tagKeys.Index));

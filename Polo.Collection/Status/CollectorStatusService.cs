@@ -1,4 +1,5 @@
 using Polo.Collection.Configuration;
+using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
 
@@ -19,8 +20,15 @@ public sealed record AccountRunStatus(string AccountId, string AccountName, stri
 
 /// <summary>Everything the collectors page reads: configuration, schedules, running state and recorded runs.</summary>
 public sealed class CollectorStatusService(CollectorRunner runner, CollectorScheduler scheduler, CollectorRunStore store,
-    CollectionConfig config)
+    CollectionConfig config, HeldDeletionService? holds = null)
 {
+    /// <summary>Deletions the safety valve held back, and their confirmation (null when not registered).</summary>
+    public HeldDeletionService? Holds => holds;
+
+    /// <summary>What the collector's latest batch skipped, cut, held back or failed to list.</summary>
+    public Task<List<CollectorWarningRow>> WarningsAsync(string collector, CancellationToken ct = default) =>
+        store.Warnings.LatestBatchAsync(collector, ct: ct);
+
     public CollectionConfig Config => config;
 
     public CollectorRunner Runner => runner;

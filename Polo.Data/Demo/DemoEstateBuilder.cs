@@ -56,6 +56,7 @@ internal sealed partial class DemoEstateBuilder
         InjectReservedInstancePurchase();
         AddMonthlyCharges();
         AddBillOnlyBucket();
+        InjectAnomalies(); // last: its random ids do not shift the rest of the estate
         return this;
     }
 

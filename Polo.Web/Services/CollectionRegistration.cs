@@ -1,4 +1,5 @@
 using Polo.Collection;
+using Polo.Collection.Alerts;
 using Polo.Collection.Cost;
 using Polo.Collection.Lifecycle;
 
@@ -14,6 +15,7 @@ public static class CollectionRegistration
     public static IServiceCollection AddPoloCollectors(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPoloCollection(configuration);
+        services.AddPoloAlerts(configuration);
         services.AddCostCollectors(configuration);
         services.AddLifecycleCollector(configuration);
         return services;

@@ -1,4 +1,5 @@
 using Polo.Data.Analysis;
+using Polo.Data.Budgets;
 
 namespace Polo.Web.Services;
 
@@ -8,6 +9,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPoloWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPoloAnalysis();
+        services.AddPoloBudgets();
         services.AddSingleton<DemoSeedStatus>();
         if (configuration.GetValue("Polo:SeedDemoOnFirstRun", true))
             services.AddHostedService<DemoSeeder>();

@@ -3,11 +3,11 @@ namespace Polo.Bench;
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet")
 {
-    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "decompose10", "cur"];
+    public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
     public const string Usage = """
         dotnet run -c Release --project bench/Polo.Bench [-- options]
-          --figures a,b,…   which figures to print: insert, groupby, decompose, decompose10 (default: all)
+          --figures a,b,…   which figures to print: insert, groupby, decompose, forecast, decompose10, cur (default: all)
           --runs N          timed runs per latency figure, the median is printed (default 5)
           --insert-rows N   rows inserted for the insert figure (default 1000000)
           --cur-lines N     lines of the generated CUR 2.0 file for the cur figure (default 5000000)

@@ -11,7 +11,7 @@ namespace Polo.Bench;
 /// <summary>The benchmark figures, each in a database of its own under the bench's temporary data path.</summary>
 internal sealed class Figures(string dataPath, BenchOptions options)
 {
-    private static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private async Task<EmbeddedClickHouse> DatabaseAsync(string name)
     {

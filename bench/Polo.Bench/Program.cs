@@ -12,11 +12,12 @@ try
     var figures = new Figures(dataPath, options);
     if (options.Figures.Contains("insert")) await figures.InsertAsync();
     if (options.Figures.Contains("cur")) await figures.CurAsync();
-    if (options.Figures.Contains("groupby") || options.Figures.Contains("decompose"))
+    if (options.Figures.Contains("groupby") || options.Figures.Contains("decompose") || options.Figures.Contains("forecast"))
     {
         await using var demo = await figures.DemoAsync(1);
         if (options.Figures.Contains("groupby")) await figures.GroupByAsync(demo);
         if (options.Figures.Contains("decompose")) await figures.DecomposeAsync(demo, "90-day demo estate");
+        if (options.Figures.Contains("forecast")) await ForecastFigure.RunAsync(demo, Figures.End);
     }
     if (options.Figures.Contains("decompose10"))
     {

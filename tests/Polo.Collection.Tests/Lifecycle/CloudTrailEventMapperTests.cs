@@ -44,13 +44,13 @@ public sealed class CloudTrailEventMapperTests
     {
         Assert.Empty(CloudTrailEventMapper.Map(Envelope("ModifyInstanceAttribute", "e1",
             new { instanceId = "i-1", disableApiTermination = new { value = true } }, new { _return = true })));
-        Assert.Empty(CloudTrailEventMapper.Map("""{"detail-type":"EC2 Instance State-change Notification","detail":{"instance-id":"i-1"}}"""));
+        Assert.Empty(CloudTrailEventMapper.Map("""{"detail-type":"EC2 Spot Instance Interruption Warning","detail":{"instance-id":"i-1"}}"""));
     }
 
     [Theory]
     [InlineData("[1,2]", "not a JSON object")]
     [InlineData("""{"detail-type":"AWS API Call via CloudTrail"}""", "no 'detail' object")]
-    [InlineData("""{"detail":{"eventName":"RunInstances","eventTime":"2025-03-01T00:00:00Z"}}""", "eventID is missing")]
+    [InlineData("""{"detail":{"eventName":"RunInstances","eventTime":"2025-03-01T00:00:00Z"}}""", "neither detail.eventID nor the envelope's id")]
     [InlineData("""{"detail":{"eventName":"RunInstances","eventID":"x","eventTime":"soon"}}""", "'soon' is not a date")]
     [InlineData("""{"detail":{"eventName":"RunInstances","eventID":"x","eventTime":"2025-03-01T00:00:00Z","responseElements":{}}}""", "names no resource id")]
     public void Malformed_messages_are_refused_with_a_reason(string body, string reason)

@@ -36,6 +36,9 @@ public sealed class PoloAppFixture : IAsyncLifetime
     /// <summary>The demo estate ends at UTC midnight of the day the app started; its last day with data is the day before.</summary>
     public DateOnly LastDataDay { get; private set; }
 
+    /// <summary>The Slack incoming webhook the app alerts to (critical account anomalies only), on loopback.</summary>
+    public Polo.Tests.Shared.LoopbackSlack Slack { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(PageSession.Timeout); // Blazor Server: prerender, then the circuit starts
@@ -58,6 +61,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataDir);
         CurFolder = Path.Combine(Path.GetTempPath(), "polo-e2e-cur-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(CurFolder);
+        Slack = new Polo.Tests.Shared.LoopbackSlack();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));
@@ -72,6 +76,11 @@ public sealed class PoloAppFixture : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Information",
+            ["Alerts__BaseUrl"] = BaseUrl,
+            ["Alerts__Slack__0__Name"] = "e2e",
+            ["Alerts__Slack__0__WebhookUrl"] = Slack.Url,
+            ["Alerts__Slack__0__MinSeverity"] = "critical",
+            ["Alerts__Slack__0__Dimensions__0"] = "account",
         };
         if (TestPaths.ChdbLibrary() is { } lib) env["POLO_CHDB_LIB"] = lib;
 
@@ -161,6 +170,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
         if (Browser != null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         _app?.Dispose();
+        Slack?.Dispose();
         foreach (var dir in new[] { _dataDir, CurFolder })
         {
             try

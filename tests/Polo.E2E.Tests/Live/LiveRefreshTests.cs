@@ -53,14 +53,6 @@ public sealed class LiveRefreshTests(PoloAppFixture app)
         await b.AssertNoErrorUiAsync();
     }
 
-    private static string CurCsv(DateTime hour)
-    {
-        string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        return string.Join("\n",
-            "identity_line_item_id,line_item_usage_start_date,line_item_usage_end_date,line_item_usage_account_id," +
-            "product_region_code,line_item_product_code,line_item_usage_type,line_item_resource_id," +
-            "line_item_unblended_cost,line_item_usage_amount,line_item_line_item_type,resource_tags",
-            $"li-live-1,{Time(hour)},{Time(hour.AddHours(1))},100000000001,us-east-1,AmazonEC2,BoxUsage:m5.large," +
-            $"{ResourceId},{LineCost.ToString(CultureInfo.InvariantCulture)},1,Usage,") + "\n";
-    }
+    private static string CurCsv(DateTime hour) =>
+        CurFiles.OneLine("li-live-1", hour, "100000000001", "BoxUsage:m5.large", ResourceId, LineCost);
 }

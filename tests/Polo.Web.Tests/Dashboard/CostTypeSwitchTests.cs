@@ -16,10 +16,16 @@ public sealed class CostTypeSwitchTests(RepricedDemoEstate estate) : WebTestCont
     {
         var cut = RenderAt<DashboardPage>("/");
         cut.WaitFor("kpi-cost");
+        cut.WaitFor("forecast-month"); // the dashboard's own panels have loaded: nothing re-renders under the click
+        cut.WaitFor("dashboard-anomalies-loaded");
         Assert.Equal("true", cut.Find("[data-testid='cost-amortized']").GetAttribute("aria-pressed"));
 
-        cut.Find("[data-testid='cost-unblended']").Click();
-        Assert.Equal("unblended", Query("cost"));
+        // The dashboard's panels load on their own and may re-render the page under the click: click until it lands.
+        cut.WaitForAssertion(() =>
+        {
+            if (Query("cost") is null) cut.Find("[data-testid='cost-unblended']").Click();
+            Assert.Equal("unblended", Query("cost"));
+        });
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid='cost-unblended']").GetAttribute("aria-pressed")));
         Assert.Contains("cost=unblended", cut.Find("[data-testid='kpi-explain-link']").GetAttribute("href"));
 

@@ -6,6 +6,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Polo.Data;
 using Polo.Data.Analysis;
+using Polo.Data.Budgets;
 using Polo.Data.Changes;
 using Polo.Web.Services;
 
@@ -32,6 +33,7 @@ public class WebTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<DataChangeNotifier>();
         Services.AddSingleton<DemoSeedStatus>();
         Services.AddPoloAnalysis();
+        Services.AddPoloBudgets();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

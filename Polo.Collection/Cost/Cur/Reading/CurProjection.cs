@@ -158,12 +158,8 @@ public sealed class CurProjection
     }
 
     /// <summary>The hierarchy value of a tag key under any of the names a CUR shape gives it.</summary>
-    private static string Identity(string key)
-    {
-        var names = new[] { key, Sanitize(key), key.ToLowerInvariant(), Sanitize(key).ToLowerInvariant() }.Distinct().ToList();
-        var branches = string.Join(", ", names.Select(n => $"billed_tags['{Escape(n)}'] != '', billed_tags['{Escape(n)}']"));
-        return $"multiIf({branches}, '')";
-    }
+    /// <summary>The hierarchy value of a configured key, by the rule ec2-config and lifecycle use (Polo.Data.Tagging.TagResolver).</summary>
+    private static string Identity(string key) => Polo.Data.Tagging.TagResolver.SqlValue("billed_tags", key);
 
     private string ErrorExpr()
     {

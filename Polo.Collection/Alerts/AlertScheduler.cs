@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polo.Data.Changes;
+using Quartz;
+
+namespace Polo.Collection.Alerts;
+
+/// <summary>Adds the alert job to the in-process Quartz scheduler (on its cron and once at start) and fires it again a
+/// moment after cost data lands, so an anomaly in a new CUR file is alerted at once.</summary>
+public sealed class AlertScheduler(ISchedulerFactory factory, AlertsOptions options, DataChangeNotifier notifier, ILogger<AlertScheduler> log) : IHostedService
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+    private IScheduler? _scheduler;
+    private IDisposable? _subscription;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var problem in options.Slack.SelectMany(r => r.Problems())) log.LogWarning("Alerts configuration: {Problem}", problem);
+        var scheduler = _scheduler = await factory.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<AlertJob>().WithIdentity(AlertJob.Key).StoreDurably().Build();
+        await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
+        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("alerts-schedule", "alerts").ForJob(job.Key)
+            .WithCronSchedule(options.Schedule).Build(), new ScheduleJobOptions(), cancellationToken);
+        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("alerts-start", "alerts").ForJob(job.Key)
+            .StartAt(DateTimeOffset.UtcNow.AddSeconds(10)).Build(), new ScheduleJobOptions(), cancellationToken);
+        _subscription = notifier.Subscribe(DataKinds.Cost, OnCostLandedAsync, Settle);
+    }
+
+    private async Task OnCostLandedAsync(DataChange change)
+    {
+        try
+        {
+            if (_scheduler is { } s) await s.TriggerJob(AlertJob.Key);
+        }
+        catch (SchedulerException e)
+        {
+            log.LogWarning(e, "Could not start the alert evaluation after new data");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}

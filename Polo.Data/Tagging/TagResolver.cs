@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace Polo.Data.Tagging;
+
+/// <summary>How a configured tag key was found among a resource's tags.</summary>
+public enum TagMatch { None, Exact, CaseInsensitive, Collision }
+
+/// <summary>The value found for a key, normalised, and how it was matched; <c>Keys</c> names the colliding keys.</summary>
+public sealed record TagLookup(string Value, TagMatch Match, IReadOnlyList<string> Keys);
+
+/// <summary>
+/// The one tag resolver shared by ec2-config, lifecycle and CUR. AWS tag keys are case-sensitive, so a configured key
+/// is matched exactly first (under any of its source-specific names: as is, CUR's <c>user_</c> / <c>user:</c> /
+/// <c>resourceTags/user:</c> prefixes, or with non-alphanumerics as '_'); only when no exact name is present does a
+/// case-insensitive match count, and only when exactly one key matches — two or more (<c>Env</c> and <c>env</c>) are
+/// a collision: no value, and the caller warns. Values are normalised the same way everywhere
+/// (<see cref="Normalize"/>); <see cref="SqlValue"/> is the same rule in ClickHouse SQL for the CUR ingest.
+/// </summary>
+public static class TagResolver
+{
+    /// <summary>Every name a configured key may carry, exact spellings first.</summary>
+    public static IReadOnlyList<string> NamesOf(string key)
+    {
+        var sanitized = Sanitize(key);
+        return new[] { key, "user_" + key, "user:" + key, "resourceTags/user:" + key, sanitized, "user_" + sanitized }
+            .Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The value of <paramref name="key"/> among <paramref name="tags"/> (a removed tag's value is "").</summary>
+    public static TagLookup Find(IReadOnlyDictionary<string, string> tags, string key)
+    {
+        var names = NamesOf(key);
+        foreach (var name in names)
+            if (tags.TryGetValue(name, out var exact)) return new(Normalize(exact), TagMatch.Exact, [name]);
+        var folded = tags.Keys.Where(k => names.Any(n => string.Equals(k, n, StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal).ToList();
+        return folded.Count switch
+        {
+            0 => new("", TagMatch.None, []),
+            1 => new(Normalize(tags[folded[0]]), TagMatch.CaseInsensitive, folded),
+            _ => new("", TagMatch.Collision, folded),
+        };
+    }
+
+    /// <summary>True when <paramref name="tagName"/> is one of the names of <paramref name="key"/> (any case).</summary>
+    public static bool IsNameOf(string tagName, string key) =>
+        NamesOf(key).Any(n => string.Equals(n, tagName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A hierarchy value as stored: Unicode NFC, surrounding whitespace (any Unicode space) removed, and '/'
+    /// (the node-id separator) replaced by '-'. Null (a removed tag) is "".</summary>
+    public static string Normalize(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var s = value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+        return s.Trim(Whitespace).Replace('/', '-');
+    }
+
+    /// <summary>The characters <see cref="Normalize"/> trims (the same set <see cref="SqlValue"/> trims).</summary>
+    private static readonly char[] Whitespace = Enumerable.Range(0, 0x3001).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray();
+
+    /// <summary>The same resolution over a ClickHouse <c>Map(String, String)</c> expression (exact names first, then a
+    /// unique case-insensitive key, collisions give ''), normalised like <see cref="Normalize"/>.</summary>
+    public static string SqlValue(string map, string key)
+    {
+        var names = NamesOf(key);
+        var exact = string.Join(", ", names.Select(n => $"mapContains({map}, '{Escape(n)}'), {map}['{Escape(n)}']"));
+        var lowered = string.Join(", ", names.Select(n => $"'{Escape(n.ToLowerInvariant())}'"));
+        var folded = $"arrayFilter(k -> lowerUTF8(k) IN ({lowered}), mapKeys({map}))";
+        var raw = $"multiIf({exact}, length({folded}) = 1, {map}[{folded}[1]], '')";
+        return $"replaceAll(replaceRegexpAll(normalizeUTF8NFC({raw}), '^[{SqlSpaces}]+|[{SqlSpaces}]+$', ''), '/', '-')";
+    }
+
+    /// <summary>RE2 class of the characters char.IsWhiteSpace accepts.</summary>
+    private static string SqlSpaces => "\\\\t\\\\n\\\\x{0B}\\\\f\\\\r\\\\x{85}\\\\p{Z}";
+
+    private static string Sanitize(string key)
+    {
+        var sb = new StringBuilder(key.Length);
+        foreach (var c in key) sb.Append(char.IsLetterOrDigit(c) ? c : '_');
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Polo.Collection.Runs;
+using Polo.Collection.Tests.Infrastructure;
+using Polo.Data;
+using Polo.Data.Tests.Infrastructure;
+
+namespace Polo.Collection.Tests.Ec2;
+
+/// <summary>
+/// Issue 11, deliverable 7: valid DescribeInstances answers mutated (truncated, wrong root, random bytes, huge values,
+/// duplicated items) and fed to the real collector. Invariant: a refused answer leaves storage byte-for-byte unchanged;
+/// an accepted one stores no instance its text does not name (nothing invented) and removes a stored one only with a
+/// deleted event (nothing lost silently). Bounded: a fixed seed, at most <see cref="Iterations"/> answers and
+/// <see cref="Budget"/> of wall time.
+/// </summary>
+public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
+{
+    private const int Iterations = 40;
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+    private readonly FakeAws _aws = new();
+    private IClickHouse Ch => db.Ch;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _aws.DisposeAsync();
+
+    private sealed record IdRow(string ResourceId);
+
+    private async Task<HashSet<string>> Live(string account) => (await Ch.QueryAsync<IdRow>(
+            "SELECT resource_id FROM resource_snapshots FINAL WHERE account_id = {a:String} AND resource_type = 'ec2_instance' AND is_deleted = 0",
+            new QueryParams { ["a"] = account }))
+        .Select(r => r.ResourceId).ToHashSet();
+
+    private Task<long> DeletedEvents(string account) => Ch.ScalarAsync<long>(
+        "SELECT count() FROM resource_events WHERE account_id = {a:String} AND event_type = 'deleted'", new QueryParams { ["a"] = account });
+
+    private static string Mutate(string valid, Random rng, int i)
+    {
+        switch (i % 6)
+        {
+            case 0: return valid[..rng.Next(0, valid.Length)];
+            case 1: return valid.Replace("DescribeInstancesResponse", rng.Next(2) == 0 ? "DescribeVolumesResponse" : "Response", StringComparison.Ordinal);
+            case 2:
+                {
+                    var chars = valid.ToCharArray();
+                    for (var k = rng.Next(1, 8); k > 0; k--) chars[rng.Next(chars.Length)] = (char)rng.Next(32, 127);
+                    return new string(chars);
+                }
+            case 3:
+                return valid.Replace("<instanceType>m5.large", "<instanceType>" + new string('x', 100_000), StringComparison.Ordinal)
+                    .Replace("2026-01-15T10:00:00.000Z", rng.Next(2) == 0 ? "99999-12-31T00:00:00Z" : "2026-13-45T99:99:99Z", StringComparison.Ordinal);
+            case 4:
+                return valid.Replace("<code>16</code>", "<code>" + new string('9', rng.Next(11, 40)) + "</code>", StringComparison.Ordinal);
+            default:
+                {
+                    var bytes = Encoding.UTF8.GetBytes(valid);
+                    var at = rng.Next(bytes.Length);
+                    var junk = new byte[rng.Next(1, 64)];
+                    rng.NextBytes(junk);
+                    return Encoding.UTF8.GetString(bytes[..at].Concat(junk).Concat(bytes[at..]).ToArray());
+                }
+        }
+    }
+
+    [Fact]
+    public async Task Mutated_answers_never_lose_or_invent_stored_data()
+    {
+        var rng = new Random(20261201);
+        var clock = Stopwatch.StartNew();
+        int refused = 0, accepted = 0;
+        for (var i = 0; i < Iterations && clock.Elapsed < Budget; i++)
+        {
+            var account = $"43{i.ToString("0000000000", CultureInfo.InvariantCulture)}";
+            var estate = _aws.Estate(account);
+            for (var n = 1; n <= 3; n++) estate.Instances.Add(new FakeInstance($"i-43{i:000}{n}", "m5.large"));
+            estate.Volumes.Add(new FakeVolume($"vol-43{i:000}", 8));
+            var h = new CollectorHarness(Ch, _aws, [account], configure: o => o.MaxErrorRetry = 0);
+            Assert.True((await h.RunAsync()).Ok);
+            var stored = await Live(account);
+            var before = await StorageFingerprint.OfAsync(Ch);
+
+            var answer = Mutate(estate.Describe("DescribeInstances", null), rng, i);
+            _aws.Queue("DescribeInstances", account, FakeResponse.Ok(answer));
+            var unit = Assert.Single((await h.RunAsync()).Units);
+
+            if (unit.Status == RunStatus.Failed)
+            {
+                refused++;
+                Assert.Contains("DescribeInstances", unit.Error);
+                Assert.DoesNotContain("   at ", unit.Error);
+                Assert.Equal(before, await StorageFingerprint.OfAsync(Ch));
+                continue;
+            }
+            accepted++;
+            var live = await Live(account);
+            Assert.All(live, id => Assert.Contains(id, answer));                                   // nothing invented
+            Assert.Equal(stored.Except(live).Count(), (int)await DeletedEvents(account));           // nothing lost silently
+            Assert.All(stored.Except(live), id => Assert.DoesNotContain($"<instanceId>{id}</instanceId>", answer));
+        }
+        Assert.True(refused + accepted >= 12, $"only {refused + accepted} answers tried in {Budget}");
+        Assert.True(refused > 0);
+    }
+}

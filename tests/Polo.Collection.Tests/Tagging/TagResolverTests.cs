@@ -1,0 +1,78 @@
+using Polo.Collection.Configuration;
+using Polo.Collection.Cost.Tagging;
+using Polo.Collection.Inventory;
+using Polo.Data;
+using Polo.Data.Tagging;
+using Polo.Data.Tests.Infrastructure;
+
+namespace Polo.Collection.Tests.Tagging;
+
+/// <summary>Issue 11, deliverable 5: one tag resolver for ec2-config, lifecycle and CUR (C# and its SQL twin).</summary>
+public sealed class TagResolverTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
+{
+    private static Dictionary<string, string> T(params (string K, string V)[] tags) => tags.ToDictionary(t => t.K, t => t.V);
+
+    public static TheoryData<string, string, string> Values => new()
+    {
+        { "whitespace", " Acme/EU ", "Acme-EU" },
+        { "unicode spaces", "\u00a0\u2003Acme\u3000", "Acme" },
+        { "tabs and newlines", "\tAcme\r\n", "Acme" },
+        { "decomposed unicode", "Cafe\u0301", "Caf\u00e9" },
+        { "composed unicode", "Caf\u00e9", "Caf\u00e9" },
+        { "emoji and cjk", "顧客 🚀", "顧客 🚀" },
+        { "empty", "", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public async Task Values_normalise_the_same_in_csharp_and_in_the_cur_sql(string name, string raw, string expected)
+    {
+        Assert.NotEmpty(name);
+        Assert.Equal(expected, TagResolver.Find(T(("polo:customer", raw)), "polo:customer").Value);
+        var sql = await db.Ch.ScalarAsync<string>(
+            $"SELECT {TagResolver.SqlValue("m", "polo:customer")} FROM (SELECT map('user_x', 'y', 'polo:customer', {{v:String}}) AS m)",
+            new QueryParams { ["v"] = raw });
+        Assert.Equal(expected, sql);
+    }
+
+    [Fact]
+    public async Task Keys_match_exactly_first_then_case_insensitively_only_when_unique()
+    {
+        Assert.Equal(("exact", TagMatch.Exact), Pick(T(("polo:customer", "exact"), ("Polo:Customer", "other"))));
+        Assert.Equal(("folded", TagMatch.CaseInsensitive), Pick(T(("Polo:Customer", "folded"))));
+        Assert.Equal(("", TagMatch.Collision), Pick(T(("Polo:Customer", "a"), ("POLO:CUSTOMER", "b"))));
+        Assert.Equal(("cur", TagMatch.Exact), Pick(T(("user_polo_customer", "cur"))));
+        Assert.Equal(("", TagMatch.None), Pick(T(("Name", "x"))));
+
+        foreach (var (tags, expected) in new[]
+                 {
+                     (T(("polo:customer", "exact"), ("Polo:Customer", "other")), "exact"),
+                     (T(("Polo:Customer", "folded")), "folded"),
+                     (T(("Polo:Customer", "a"), ("POLO:CUSTOMER", "b")), ""),
+                 })
+        {
+            var sql = await db.Ch.ScalarAsync<string>(
+                $"SELECT {TagResolver.SqlValue("m", "polo:customer")} FROM (SELECT CAST(({{k:Array(String)}}, {{v:Array(String)}}), 'Map(String, String)') AS m)",
+                new QueryParams { ["k"] = tags.Keys.ToArray(), ["v"] = tags.Values.ToArray() });
+            Assert.Equal(expected, sql);
+        }
+    }
+
+    private static (string, TagMatch) Pick(Dictionary<string, string> tags)
+    {
+        var found = TagResolver.Find(tags, "polo:customer");
+        return (found.Value, found.Match);
+    }
+
+    [Fact]
+    public void Ec2_config_and_lifecycle_read_the_same_identity_from_the_same_tags()
+    {
+        var tags = T(("Polo:Customer", " Acme/EU "), ("polo:cluster", "prod\u00a0"), ("polo:index", "Cafe\u0301"));
+        var ec2 = new HierarchyTags(new HierarchyTagOptions()).IdentityOf(tags);
+        var lifecycle = HierarchyTagResolver.Resolve(tags, new HierarchyTagKeys());
+
+        Assert.Equal(new Identity("Acme-EU", "prod", "Caf\u00e9"), ec2);
+        Assert.Equal((ec2.Customer, ec2.Cluster, ec2.IndexName), (lifecycle.Customer, lifecycle.Cluster, lifecycle.IndexName));
+        Assert.Single(new HierarchyTags(new HierarchyTagOptions()).Collisions(T(("Polo:Customer", "a"), ("polo:CUSTOMER", "b"))));
+    }
+}
