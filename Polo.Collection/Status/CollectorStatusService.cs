@@ -1,8 +1,8 @@
-using Polo.Data.Access;
 using Polo.Collection.Configuration;
 using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
+using Polo.Data.Access;
 
 namespace Polo.Collection.Status;
 
