@@ -33,6 +33,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPoloData(builder.Configuration);
 builder.Services.AddPoloWeb(builder.Configuration);
+builder.Services.AddPoloApi();
 
 var app = builder.Build();
 

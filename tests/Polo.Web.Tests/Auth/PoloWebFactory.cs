@@ -6,11 +6,11 @@ namespace Polo.Web.Tests.Auth;
 
 /// <summary>
 /// The real app (Program) in Production on the test engine's data path, in a database of its own, with the given sign-in
-/// settings and no demo seeding.
+/// settings and no demo seeding (or on an existing test database, e.g. a demo estate's).
 /// </summary>
-public sealed class PoloWebFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class PoloWebFactory(IReadOnlyDictionary<string, string?> settings, string? database = null) : WebApplicationFactory<Program>
 {
-    public string Database { get; } = TestEngine.UniqueDatabase("web");
+    public string Database { get; } = database ?? TestEngine.UniqueDatabase("web");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
