@@ -1,4 +1,5 @@
 using Polo.Data.Analysis;
+using Polo.Data.Analysis.Resources;
 using Polo.Web.Api.Export;
 using Polo.Web.Components.Pages.Resources;
 
@@ -28,8 +29,14 @@ internal static class ResourceEndpoints
             // CSV exports every match (all pages); JSON answers the page asked for.
             if (ApiQuery.WantsCsv(req))
             {
-                var all = await queries.SearchAsync(view.ToQuery(s.Range, 1, s.CostType) with { PageSize = 100_000 }, ct);
-                return Table.Csv(all.Rows);
+                var rows = new List<ResourceRow>();
+                for (var n = 0; ; n++)
+                {
+                    var chunk = await queries.SearchAsync(view.ToQuery(s.Range, 1, s.CostType) with { Page = n, PageSize = ResourceQueries.MaxPageSize }, ct);
+                    rows.AddRange(chunk.Rows);
+                    if (chunk.Rows.Count < ResourceQueries.MaxPageSize || rows.Count >= chunk.Total) break;
+                }
+                return Table.Csv(rows);
             }
             var page = await queries.SearchAsync(view.ToQuery(s.Range, costType: s.CostType), ct);
             return Results.Ok(new { total = page.Total, page = view.Page, size = view.Size, rows = page.Rows });
