@@ -44,6 +44,9 @@ public sealed class CollectionConfig
 
     public string? ScheduleOf(string collector) => Schedules.GetValueOrDefault(collector);
 
+    /// <summary>The problem reported when no account is configured (the status page shows its own notice instead).</summary>
+    public const string NoAccountsProblem = "No AWS accounts are configured (Collection:Accounts), so the per-account collectors are disabled.";
+
     public static CollectionConfig From(CollectionOptions options)
     {
         var problems = new List<string>();
@@ -51,7 +54,7 @@ public sealed class CollectionConfig
         var seen = new HashSet<string>();
 
         if (options.Accounts.Count == 0)
-            problems.Add("No AWS accounts are configured (Collection:Accounts), so the per-account collectors are disabled.");
+            problems.Add(NoAccountsProblem);
 
         foreach (var (account, i) in options.Accounts.Select((a, i) => (a, i)))
         {
