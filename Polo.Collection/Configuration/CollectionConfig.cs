@@ -20,6 +20,9 @@ public sealed class CollectionConfig
     public IReadOnlyList<AccountOptions> Accounts { get; }
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>The problems besides "no accounts configured" (which the status page shows as its own notice).</summary>
+    public IReadOnlyList<string> SettingProblems { get; }
+
     /// <summary>Valid cron schedules by collector name.</summary>
     public IReadOnlyDictionary<string, string> Schedules { get; }
 
@@ -34,6 +37,7 @@ public sealed class CollectionConfig
         Accounts = accounts;
         Schedules = schedules;
         Problems = problems;
+        SettingProblems = options.Accounts.Count == 0 ? problems.Skip(1).ToList() : problems;
     }
 
     public IReadOnlyList<string> RegionsOf(AccountOptions account) =>
@@ -44,9 +48,6 @@ public sealed class CollectionConfig
 
     public string? ScheduleOf(string collector) => Schedules.GetValueOrDefault(collector);
 
-    /// <summary>The problem reported when no account is configured (the status page shows its own notice instead).</summary>
-    public const string NoAccountsProblem = "No AWS accounts are configured (Collection:Accounts), so the per-account collectors are disabled.";
-
     public static CollectionConfig From(CollectionOptions options)
     {
         var problems = new List<string>();
@@ -54,7 +55,7 @@ public sealed class CollectionConfig
         var seen = new HashSet<string>();
 
         if (options.Accounts.Count == 0)
-            problems.Add(NoAccountsProblem);
+            problems.Add("No AWS accounts are configured (Collection:Accounts), so the per-account collectors are disabled.");
 
         foreach (var (account, i) in options.Accounts.Select((a, i) => (a, i)))
         {
