@@ -23,7 +23,8 @@ public sealed record DeltaLink(DateOnly? BaselineFrom = null, DateOnly? Baseline
     public override string Path => Template;
 
     public static DeltaLink Parse(QueryValues url) => new(url.Day(QueryKeys.BaselineFrom), url.Day(QueryKeys.BaselineTo),
-        url.Grouping(QueryKeys.By), url.Text(QueryKeys.Node), url.Text(QueryKeys.Resource)) { Carried = CarriedState.Parse(url) };
+        url.Grouping(QueryKeys.By), url.Text(QueryKeys.Node), url.Text(QueryKeys.Resource))
+    { Carried = CarriedState.Parse(url) };
 
     protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.BaselineFrom, BaselineFrom).Add(QueryKeys.BaselineTo, BaselineTo)
         .Add(QueryKeys.By, By).Add(QueryKeys.Node, Node).Add(QueryKeys.Resource, Resource);

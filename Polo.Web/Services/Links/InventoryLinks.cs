@@ -10,7 +10,8 @@ public sealed record ResourcesLink(string? Search = null, string? Type = null, s
 
     public static ResourcesLink Parse(QueryValues url) => new(url.Text(QueryKeys.Search), url.Text(QueryKeys.Type),
         url.Text(QueryKeys.Account), url.Text(QueryKeys.Customer), url.Text(QueryKeys.Node), url.Text(QueryKeys.Sort),
-        url.Bool(QueryKeys.Descending), url.Int(QueryKeys.Page), url.Int(QueryKeys.Size)) { Carried = CarriedState.Parse(url) };
+        url.Bool(QueryKeys.Descending), url.Int(QueryKeys.Page), url.Int(QueryKeys.Size))
+    { Carried = CarriedState.Parse(url) };
 
     protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.Search, Search).Add(QueryKeys.Type, Type)
         .Add(QueryKeys.Account, Account).Add(QueryKeys.Customer, Customer).Add(QueryKeys.Node, Node).Add(QueryKeys.Sort, Sort)

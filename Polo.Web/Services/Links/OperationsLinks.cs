@@ -37,7 +37,8 @@ public sealed record AnomaliesLink(int? Window = null, bool? Seasonal = null, de
     public override string Path => Template;
 
     public static AnomaliesLink Parse(QueryValues url) => new(url.Int(QueryKeys.Window), url.Bool(QueryKeys.Seasonal),
-        url.Decimal(QueryKeys.Min), url.Text(QueryKeys.Dimension), url.Text(QueryKeys.Show) == All) { Carried = CarriedState.Parse(url) };
+        url.Decimal(QueryKeys.Min), url.Text(QueryKeys.Dimension), url.Text(QueryKeys.Show) == All)
+    { Carried = CarriedState.Parse(url) };
 
     protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.Window, Window).Add(QueryKeys.Seasonal, Seasonal)
         .Add(QueryKeys.Min, Min).Add(QueryKeys.Dimension, Dimension).Add(QueryKeys.Show, ShowAll ? All : null);
