@@ -13,7 +13,7 @@ public static class ServiceCollectionExtensions
         var options = new ClickHouseOptions();
         configuration.GetSection(ClickHouseOptions.Section).Bind(options);
         services.AddSingleton(options);
-        services.AddSingleton<IClickHouse>(_ => ClickHouseFactory.Create(options));
+        services.AddSingleton<IClickHouse>(_ => new Telemetry.InstrumentedClickHouse(ClickHouseFactory.Create(options)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
         return services;

@@ -19,9 +19,7 @@ if (args.Length > 0 && CliCommands.IsCommand(args[0]))
 var builder = WebApplication.CreateBuilder(args);
 try
 {
-    DataDirectoryCheck.RefuseIfHeld(builder.Configuration);
-    // Static web assets of packages (MudBlazor, blazor.web.js) from build output in every environment, not only Development.
-    builder.WebHost.UseStaticWebAssets();
+    builder.AddPoloOperations();
     builder.AddPoloAuth();
 }
 catch (StartupRefusedException refused)
@@ -53,6 +51,7 @@ app.Logger.LogInformation("ClickHouse ({Transport}) ready; migrations applied no
 // A CUR commit cut short by a crash is undone before anything reads or writes the ledger; configured accounts recorded.
 if (await StartupTasks.RunAsync(app.Services) is { } recovered) app.Logger.LogWarning("{Recovered}", recovered);
 
+app.UsePoloOperations();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -60,6 +59,7 @@ app.UsePoloAuth();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
+app.MapPoloOperations();
 app.MapPoloApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -24,6 +24,10 @@ public sealed class CollectionOptions
     /// A collector with no schedule runs only when started from the status page.</summary>
     public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether this instance fires the cron schedules. Exactly one instance of a deployment may (default true);
+    /// set it false on every other instance (they still answer Run now).</summary>
+    public bool Scheduler { get; set; } = true;
+
     /// <summary>Endpoint overrides by service ("EC2", "STS", "SQS"); for tests and private endpoints only.</summary>
     public Dictionary<string, string> ServiceUrls { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

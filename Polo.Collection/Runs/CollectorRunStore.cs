@@ -8,8 +8,12 @@ public sealed class CollectorRunStore(IClickHouse ch)
     /// <summary>The warnings the runs recorded (skipped resources, truncated tags, held deletions…).</summary>
     public CollectorWarningStore Warnings { get; } = new(ch);
 
-    public Task WriteAsync(CollectorRunRow row, CancellationToken ct = default) =>
-        ch.InsertAsync("collector_runs", [row], ct: ct);
+    public async Task WriteAsync(CollectorRunRow row, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await ch.InsertAsync("collector_runs", [row], ct: ct).ConfigureAwait(false);
+        if (row.FinishedAt is not null) Polo.Data.Telemetry.PoloTelemetry.CollectorRunFinished(row.Collector, row.Status, row.RowsWritten);
+    }
 
     /// <summary>The latest batch of every collector that has run.</summary>
     public Task<List<CollectorBatchSummary>> LatestBatchesAsync(CancellationToken ct = default) =>

@@ -59,7 +59,7 @@ public sealed class CollectorScheduler : IHostedService
                 .Build();
             await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
             var disabled = _runner.Find(name)!.PerAccount && !_config.AccountsConfigured;
-            if (!disabled && _config.ScheduleOf(name) is { } cron)
+            if (!disabled && _config.Options.Scheduler && _config.ScheduleOf(name) is { } cron)
             {
                 var trigger = TriggerBuilder.Create()
                     .WithIdentity($"{name}-schedule", Group)
@@ -71,6 +71,8 @@ public sealed class CollectorScheduler : IHostedService
                 _log.LogInformation("Collector {Collector} scheduled: {Cron}", name, cron);
             }
         }
+        if (!_config.Options.Scheduler)
+            _log.LogWarning("Collection:Scheduler is false: this instance fires no schedules (collectors run here only on Run now)");
         await scheduler.Start(cancellationToken);
         _scheduler = scheduler;
         _running = true;
@@ -111,7 +113,7 @@ public sealed class CollectorScheduler : IHostedService
     /// <summary>The next scheduled fire time of a collector, or null when it has no schedule.</summary>
     public DateTimeOffset? NextFire(string collector)
     {
-        if (_runner.Find(collector) is not { } c || (c.PerAccount && !_config.AccountsConfigured)) return null;
+        if (!_config.Options.Scheduler || _runner.Find(collector) is not { } c || (c.PerAccount && !_config.AccountsConfigured)) return null;
         return _config.ScheduleOf(c.Name) is { } cron ? CollectionConfig.NextFire(cron, DateTimeOffset.UtcNow) : null;
     }
 }

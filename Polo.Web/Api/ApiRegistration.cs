@@ -25,7 +25,6 @@ public static class ApiRegistration
     public static WebApplication MapPoloApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        HealthEndpoints.Map(app);
         var api = app.MapGroup(Prefix);
         api.MapGet("/me", (HttpContext ctx) => PoloClaims.ActorOf(ctx.User) is var a ? Results.Ok(new { name = a.Name, role = a.Role }) : Results.Unauthorized())
             .WithTags("Me").WithSummary("Who the caller is and which role it has.");

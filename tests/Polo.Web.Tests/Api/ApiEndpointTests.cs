@@ -165,9 +165,14 @@ public sealed class ApiEndpointTests(RepricedDemoEstate estate) : IAsyncLifetime
         var health = await JsonAsync("/api/v1/health");
         Assert.Equal("ready", health.GetProperty("status").GetString());
 
+        // Prometheus scrape with the (viewer) token: Polo's own instruments are there, query latency already recorded.
+        var metrics = await _http.GetStringAsync("/metrics");
+        Assert.Contains("polo_query_duration", metrics, StringComparison.Ordinal);
+
         using var anonymous = _app.Client();
         Assert.Equal("ok", await anonymous.GetStringAsync("/healthz"));
         Assert.Equal("ready", await anonymous.GetStringAsync("/readyz"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics")).StatusCode);
     }
 }
