@@ -43,3 +43,12 @@ public sealed record AnomaliesLink(int? Window = null, bool? Seasonal = null, de
     protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.Window, Window).Add(QueryKeys.Seasonal, Seasonal)
         .Add(QueryKeys.Min, Min).Add(QueryKeys.Dimension, Dimension).Add(QueryKeys.Show, ShowAll ? All : null);
 }
+
+/// <summary>API tokens (admins): no state of its own.</summary>
+public sealed record ApiTokensLink : PageLink, IPageLink<ApiTokensLink>
+{
+    public static string Template => "/admin/tokens";
+    public override string Path => Template;
+    public static ApiTokensLink Parse(QueryValues url) => new() { Carried = CarriedState.Parse(url) };
+    protected override void WriteKeys(QueryWriter q) { }
+}

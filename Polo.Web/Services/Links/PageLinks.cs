@@ -14,7 +14,7 @@ public static class PageLinks
     [
         Of<DashboardLink>(), Of<DeltaLink>(), Of<ExplainLink>(), Of<CostsLink>(), Of<HierarchyLink>(),
         Of<ResourcesLink>(), Of<ResourceLink>(), Of<CollectorsLink>(), Of<BudgetsLink>(), Of<AnomaliesLink>(),
-        Of<NotFoundLink>(), Of<ErrorLink>(),
+        Of<ApiTokensLink>(), Of<NotFoundLink>(), Of<ErrorLink>(),
     ];
 
     /// <summary>Template → link type, for every page.</summary>
