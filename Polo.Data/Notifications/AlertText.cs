@@ -33,15 +33,15 @@ public static class AlertText
         return b.ToString();
     }
 
-    /// <summary>A small self-contained HTML document (email clients ignore external style sheets).</summary>
+    /// <summary>A small self-contained HTML document (a style element in its head; email clients ignore external style sheets).</summary>
     public static string Html(Alert alert, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(alert);
         static string E(string s) => WebUtility.HtmlEncode(s);
         var b = new StringBuilder();
-        b.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(alert.Title)).Append("</title></head>");
-        b.Append("<body style=\"font-family:Arial,sans-serif;color:#1a1a1a;background:#ffffff\">");
-        b.Append("<h1 style=\"font-size:20px\">").Append(E(alert.Title)).Append("</h1>");
+        b.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(alert.Title)).Append("</title>");
+        b.Append("<style>body{font-family:Arial,sans-serif;color:#1a1a1a;background:#ffffff}h1{font-size:20px}h2{font-size:16px}a{color:#0b57d0}</style></head>");
+        b.Append("<body><main><h1>").Append(E(alert.Title)).Append("</h1>");
         b.Append("<p>").Append(E(alert.Text)).Append("</p>");
         if (alert.Fields.Count > 0)
         {
@@ -51,7 +51,7 @@ public static class AlertText
         }
         foreach (var s in alert.Sections)
         {
-            b.Append("<h2 style=\"font-size:16px\">").Append(E(s.Heading)).Append("</h2><ul>");
+            b.Append("<h2>").Append(E(s.Heading)).Append("</h2><ul>");
             if (s.Items.Count == 0) b.Append("<li>none</li>");
             foreach (var i in s.Items)
             {
@@ -63,7 +63,7 @@ public static class AlertText
             }
             b.Append("</ul>");
         }
-        b.Append("<p><a href=\"").Append(E(Absolute(baseUrl, alert.Link))).Append("\">Open in Polo</a></p></body></html>");
+        b.Append("<p><a href=\"").Append(E(Absolute(baseUrl, alert.Link))).Append("\">Open in Polo</a></p></main></body></html>");
         return b.ToString();
     }
 }

@@ -46,14 +46,14 @@ public sealed class RuleEngine(IClickHouse ch)
         var value = rule.Measure == RuleMeasure.Usage ? "toDecimal64(usage_amount, 6)" : cost;
         var where = rule.Measure == RuleMeasure.Share ? "1" : scope; // a share needs the group's whole cost too
         var measured = rule.Measure == RuleMeasure.Share
-            ? "if(total = 0, 0, round(100 * toFloat64(value) / toFloat64(total), 2))"
-            : "round(toFloat64(value), 2)";
+            ? "if(whole = 0, 0, round(100 * toFloat64(raw) / toFloat64(whole), 2))"
+            : "round(toFloat64(raw), 2)";
         var sql = $"""
             SELECT group_key, day, toDecimal64({measured}, 2) AS value,
                    arrayMap(x -> x.1, top) AS top_ids, arrayMap(x -> x.2, top) AS top_values
             FROM
             (
-                SELECT grp AS group_key, day, sum(v) AS value, sum(t) AS total,
+                SELECT grp AS group_key, day, sum(v) AS raw, sum(t) AS whole,
                        arraySlice(arraySort(x -> -x.2, groupArrayIf((resource_id, round(toFloat64(v), 2)), v != 0)), 1, {TopResources}) AS top
                 FROM
                 (

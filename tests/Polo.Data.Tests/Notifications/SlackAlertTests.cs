@@ -39,7 +39,8 @@ public sealed class SlackAlertTests(MigratedDatabase db) : IClassFixture<Migrate
         Assert.StartsWith("Critical cost anomaly: account prod-data-pipeline +191.07", (string?)blocks[0]!["text"]!["text"], StringComparison.Ordinal);
         var url = (string?)blocks[2]!["elements"]![0]!["url"];
         // 2026-10-22 is a Thursday: the baseline is the 7 weekdays before it (Oct 13–21, skipping the weekend).
-        Assert.Equal("http://polo.test/explain?from=2026-10-22&to=2026-10-22&bfrom=2026-10-13&bto=2026-10-21", url);
+        Assert.Equal("http://polo.test/explain?from=2026-10-22&to=2026-10-22&bfrom=2026-10-13&bto=2026-10-21" +
+                     "&bdays=2026-10-13,2026-10-14,2026-10-15,2026-10-16,2026-10-19,2026-10-20,2026-10-21", url);
     }
 
     [Fact]
