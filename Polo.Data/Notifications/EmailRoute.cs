@@ -8,10 +8,13 @@ public sealed class EmailRoute : AlertRoute
     public override IEnumerable<string> Problems()
     {
         if (To.Count == 0) yield return $"Email route '{Name}': To needs at least one address.";
-        foreach (var a in To.Where(a => !MimeKit.MailboxAddress.TryParse(a, out _)))
+        foreach (var a in To.Where(a => !IsAddress(a)))
             yield return $"Email route '{Name}': '{a}' is not an email address.";
         foreach (var p in base.Problems()) yield return p;
     }
+
+    /// <summary>A mailbox with a domain ("Name &lt;a@b&gt;" or "a@b").</summary>
+    public static bool IsAddress(string text) => MimeKit.MailboxAddress.TryParse(text, out var m) && m.Domain is { Length: > 0 };
 }
 
 /// <summary>The SMTP server email goes through (<c>Alerts:Smtp</c>). <see cref="Tls"/>: <c>auto</c> (STARTTLS when
@@ -31,6 +34,6 @@ public sealed class SmtpOptions
         if (string.IsNullOrWhiteSpace(Host)) yield return "Alerts:Smtp:Host is not set.";
         if (Port is < 1 or > 65535) yield return $"Alerts:Smtp:Port must be 1–65535 (got {Port}).";
         if (Tls is not ("auto" or "starttls" or "ssl" or "none")) yield return $"Alerts:Smtp:Tls must be auto, starttls, ssl or none (got '{Tls}').";
-        if (!MimeKit.MailboxAddress.TryParse(From, out _)) yield return $"Alerts:Smtp:From must be an email address (got '{From}').";
+        if (!EmailRoute.IsAddress(From)) yield return $"Alerts:Smtp:From must be an email address (got '{From}').";
     }
 }

@@ -42,10 +42,20 @@ public sealed class RulesPageTests(RepricedDemoEstate estate) : WebTestContext(e
         var expected = await Get<RuleEngine>().EvaluateAsync(stored, new DateOnly(2026, 10, 25), new DateOnly(2026, 10, 31));
         Assert.Equal(7, expected.Count); // every day of the week breaks it
         cut.WaitForAssertion(() => Assert.Equal(7, cut.All("violation").Count(v => v.GetAttribute("data-rule") == id)), Timeout);
-        Assert.All(cut.All("violation-group"), g => Assert.Equal("100000000001", g.TextContent.Trim()));
-        Assert.Equal(expected.Select(v => RuleAlerts.Format(stored, v.Value)), cut.All("violation-value").Select(v => v.TextContent.Trim()));
-        Assert.Contains(cut.All("violation-resource"), r => r.GetAttribute("href")!.StartsWith("/resources/i-", StringComparison.Ordinal));
-        Assert.All(cut.All("violation-explain"), a => Assert.Contains("bdays=", a.GetAttribute("href"), StringComparison.Ordinal));
+        var row = Assert.Single(cut.All("violation-group-row"), r => r.GetAttribute("data-rule") == id);
+        Assert.Equal("100000000001", row.QuerySelector("[data-testid='violation-group']")!.TextContent.Trim());
+        Assert.Equal(RuleAlerts.Format(stored, expected.Max(v => v.Value)), row.QuerySelector("[data-testid='violation-value']")!.TextContent.Trim());
+        Assert.Equal(expected.Select(v => v.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            cut.All("violation").Select(v => v.GetAttribute("data-day")!).Order());
+        Assert.Contains("bdays=", row.QuerySelector("[data-testid='violation-explain']")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // A day opens that violation with every resource behind it (what an alert's link opens).
+        NavigateAndWait(cut, cut.All("violation")[0].GetAttribute("href")!);
+        var first = expected.OrderBy(v => v.Day).First();
+        Assert.Equal(first.Id, Query("violation"));
+        cut.WaitFor("violation-selected");
+        Assert.Equal(first.Resources.Select(r => r.ResourceId), cut.All("violation-selected-resource").Select(a => a.TextContent.Trim()));
+        Assert.All(cut.All("violation-selected-resource"), a => Assert.StartsWith("/resources/", a.GetAttribute("href"), StringComparison.Ordinal));
 
         await Get<RuleStore>().DeleteAsync(id, "test");
     }
