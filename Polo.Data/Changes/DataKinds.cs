@@ -20,10 +20,12 @@ public enum DataKinds
     CollectorRuns = 1 << 4,
     /// <summary>account_metadata and customer_metadata (names, roles, tiers).</summary>
     Metadata = 1 << 5,
+    /// <summary>Progress of running collectors (no table; <c>CollectorProgressBoard</c>): lines read, share done.</summary>
+    CollectorProgress = 1 << 6,
     /// <summary>notification_outbox and notification_attempts: a message was stored, tried or delivered.</summary>
-    Notifications = 1 << 6,
-    /// <summary>Progress of the first-run demo seeding (no table; <c>DemoSeedStatus</c>). Keep it the highest bit (the notifier counts kinds up to it).</summary>
-    DemoSeed = 1 << 7,
+    Notifications = 1 << 7,
+    /// <summary>Progress of the first-run demo seeding (no table; <c>DemoSeedStatus</c>). Keep it the highest bit.</summary>
+    DemoSeed = 1 << 8,
 
     /// <summary>Every table the analysis reads.</summary>
     AnalysisData = Cost | Events | Inventory | Hierarchy | Metadata,

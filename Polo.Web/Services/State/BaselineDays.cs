@@ -10,7 +10,7 @@ namespace Polo.Web.Services.State;
 /// </summary>
 public static class BaselineDays
 {
-    public const string Key = "bdays";
+    public const string Key = Links.QueryKeys.BaselineDays;
     public const int MaxDays = 400;
 
     public static IReadOnlyList<DateOnly>? Parse(IReadOnlyDictionary<string, string> query, List<string> problems)
