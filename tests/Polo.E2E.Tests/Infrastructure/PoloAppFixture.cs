@@ -45,6 +45,14 @@ public sealed class PoloAppFixture : IAsyncLifetime
     /// <summary>The environment the app was started with (for tests that start a second instance).</summary>
     public IReadOnlyDictionary<string, string> AppEnvironment { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The SMTP server the app emails critical account anomalies to, on loopback.</summary>
+    public Polo.Tests.Shared.LoopbackSmtp Smtp { get; private set; } = null!;
+
+    /// <summary>The generic JSON webhook the app posts critical account anomalies to (HMAC-signed with <see cref="WebhookSecret"/>).</summary>
+    public Polo.Tests.Shared.LoopbackWebhook Webhook { get; private set; } = null!;
+
+    public const string WebhookSecret = "e2e-webhook-secret-0123456789";
+
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(PageSession.Timeout); // Blazor Server: prerender, then the circuit starts
@@ -69,6 +77,8 @@ public sealed class PoloAppFixture : IAsyncLifetime
         Directory.CreateDirectory(CurFolder);
         Slack = new Polo.Tests.Shared.LoopbackSlack();
         Identity = new TestIdentity();
+        Smtp = new Polo.Tests.Shared.LoopbackSmtp();
+        Webhook = new Polo.Tests.Shared.LoopbackWebhook();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));
@@ -88,6 +98,19 @@ public sealed class PoloAppFixture : IAsyncLifetime
             ["Alerts__Slack__0__WebhookUrl"] = Slack.Url,
             ["Alerts__Slack__0__MinSeverity"] = "critical",
             ["Alerts__Slack__0__Dimensions__0"] = "account",
+            ["Alerts__Smtp__Host"] = "127.0.0.1",
+            ["Alerts__Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts__Smtp__Tls"] = "none",
+            ["Alerts__Smtp__From"] = "polo@e2e.test",
+            ["Alerts__Email__0__Name"] = "e2e",
+            ["Alerts__Email__0__To__0"] = "finops@e2e.test",
+            ["Alerts__Email__0__MinSeverity"] = "critical",
+            ["Alerts__Email__0__Dimensions__0"] = "account",
+            ["Alerts__Webhooks__0__Name"] = "e2e",
+            ["Alerts__Webhooks__0__Url"] = Webhook.Url,
+            ["Alerts__Webhooks__0__Secret"] = WebhookSecret,
+            ["Alerts__Webhooks__0__MinSeverity"] = "critical",
+            ["Alerts__Webhooks__0__Dimensions__0"] = "account",
         };
         foreach (var (key, value) in Identity.Settings) env[key] = value;
         if (TestPaths.ChdbLibrary() is { } lib) env["POLO_CHDB_LIB"] = lib;
@@ -189,6 +212,8 @@ public sealed class PoloAppFixture : IAsyncLifetime
         _app?.Dispose();
         Slack?.Dispose();
         Identity?.Dispose();
+        Smtp?.Dispose();
+        Webhook?.Dispose();
         foreach (var dir in new[] { _dataDir, CurFolder })
         {
             try
