@@ -27,7 +27,7 @@ public sealed class DigestTests(Demo90Fixture demo) : IClassFixture<Demo90Fixtur
     public async Task The_digest_has_the_weeks_cost_and_change_unexplained_first_and_links_everywhere()
     {
         var builder = Builder(out var costs, out var decomposer);
-        await new BudgetStore(demo.Ch).SaveAsync(new Budget("", "Organisation", "", BudgetPeriod.Monthly, 500_000m), "test");
+        await new BudgetStore(demo.Ch).SaveAsync(new Budget("", "Organisation", "", BudgetPeriod.Monthly, 500_000m), new Polo.Data.Access.Actor("test", Polo.Data.Access.Roles.Operator));
         var digest = await builder.BuildAsync();
         Assert.NotNull(digest);
         var week = TimeRange.Create(Last.AddDays(-6).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Demo90Fixture.End);
