@@ -15,6 +15,7 @@ namespace Polo.E2E.Tests.Accessibility;
 public sealed class AccessibilityTests(PoloAppFixture app, ITestOutputHelper output)
 {
     private static readonly string[] Themes = ["light", "dark"];
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>States reached by URL: (name, route template the state belongs to, URL).</summary>
     private static readonly (string Name, string Route, string Url)[] States =
@@ -119,8 +120,15 @@ public sealed class AccessibilityTests(PoloAppFixture app, ITestOutputHelper out
         foreach (var n in nodes) output.WriteLine("  " + n);
         var dir = Path.Combine(TestPaths.RepoRoot(), "artifacts", "accessibility");
         Directory.CreateDirectory(dir);
-        var file = Path.Combine(dir, $"{name.Trim('/').Replace('/', '-').Replace('{', '_').Replace('}', '_').Replace('*', '_') is { Length: > 0 } n2 ? n2 : "dashboard"}-{theme}.json");
-        File.WriteAllText(file, JsonSerializer.Serialize(new { url, byImpact, structure, nodes }, new JsonSerializerOptions { WriteIndented = true }));
+        var file = Path.Combine(dir, FileName(name) + "-" + theme + ".json");
+        File.WriteAllText(file, JsonSerializer.Serialize(new { url, byImpact, structure, nodes }, Indented));
+    }
+
+    /// <summary>"/resources/{*ResourceId}" → "resources-ResourceId", "/" → "dashboard".</summary>
+    private static string FileName(string name)
+    {
+        var clean = new string(name.Trim('/').Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : c == '/' ? '-' : '_').ToArray()).Replace("_", "");
+        return clean.Length == 0 ? "dashboard" : clean;
     }
 
     private static string? _resourceId;
