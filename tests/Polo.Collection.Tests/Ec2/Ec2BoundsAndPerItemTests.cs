@@ -3,7 +3,6 @@ using Polo.Collection.Runs;
 using Polo.Collection.Tests.Fixtures;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
-using Polo.Data.Tests.Infrastructure;
 using static Polo.Collection.Tests.Ec2.Ec2AnswerBodies;
 
 namespace Polo.Collection.Tests.Ec2;

@@ -2,10 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
-using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Changes;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Scheduling;
 

@@ -1,4 +1,3 @@
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Engine;
 

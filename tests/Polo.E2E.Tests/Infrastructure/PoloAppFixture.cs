@@ -37,7 +37,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
     public DateOnly LastDataDay { get; private set; }
 
     /// <summary>The Slack incoming webhook the app alerts to (critical account anomalies only), on loopback.</summary>
-    public Polo.Tests.Shared.LoopbackSlack Slack { get; private set; } = null!;
+    public LoopbackSlack Slack { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -61,7 +61,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataDir);
         CurFolder = Path.Combine(Path.GetTempPath(), "polo-e2e-cur-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(CurFolder);
-        Slack = new Polo.Tests.Shared.LoopbackSlack();
+        Slack = new LoopbackSlack();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));

@@ -3,15 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Polo.Collection;
 using Polo.Collection.Scheduling;
-using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Changes;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Web.Components.Pages.Collectors;
 using Polo.Web.Services;
 
-namespace Polo.Collection.Tests.Web;
+namespace Polo.Web.Tests.Collectors;
 
 /// <summary>The status page rendered with bunit over the real collection stack, engine and loopback AWS fake.</summary>
 public sealed class CollectorsPageTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
