@@ -1,4 +1,3 @@
-
 namespace Polo.Data.Tests;
 
 public sealed class EngineSmokeTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>

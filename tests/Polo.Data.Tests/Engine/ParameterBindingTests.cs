@@ -1,4 +1,3 @@
-
 namespace Polo.Data.Tests.Engine;
 
 public sealed class ParameterBindingTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
