@@ -15,25 +15,14 @@ namespace Polo.Web.Tests.Collectors;
 /// <summary>The status page rendered with bunit over the real collection stack, engine and loopback AWS fake.</summary>
 public sealed class CollectorsPageTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = CollectorsContext.Timeout;
     private readonly FakeAws _aws = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _aws.DisposeAsync();
 
-    private BunitContext Context(Dictionary<string, string?> settings, bool asTheAppDoes = false)
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddLogging();
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton<IClickHouse>(db.Ch);
-        ctx.Services.AddSingleton<DataChangeNotifier>();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        if (asTheAppDoes) ctx.Services.AddPoloCollectors(configuration);
-        else ctx.Services.AddPoloCollection(configuration, new Amazon.Runtime.BasicAWSCredentials("AKIDBASE", "secret"));
-        return ctx;
-    }
+    private BunitContext Context(Dictionary<string, string?> settings, bool asTheAppDoes = false) =>
+        CollectorsContext.Create(db.Ch, settings, asTheAppDoes);
 
     [Fact]
     public async Task Without_accounts_the_page_explains_how_to_configure_them_and_run_now_is_disabled()
