@@ -20,6 +20,9 @@ public sealed class CollectionConfig
     public IReadOnlyList<AccountOptions> Accounts { get; }
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>The problems besides "no accounts configured" (which the status page shows as its own notice).</summary>
+    public IReadOnlyList<string> SettingProblems { get; }
+
     /// <summary>Valid cron schedules by collector name.</summary>
     public IReadOnlyDictionary<string, string> Schedules { get; }
 
@@ -34,6 +37,7 @@ public sealed class CollectionConfig
         Accounts = accounts;
         Schedules = schedules;
         Problems = problems;
+        SettingProblems = options.Accounts.Count == 0 ? problems.Skip(1).ToList() : problems;
     }
 
     public IReadOnlyList<string> RegionsOf(AccountOptions account) =>

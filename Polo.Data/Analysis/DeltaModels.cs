@@ -65,7 +65,8 @@ public sealed record CauseSummary(string Cause, string NodeId, string Descriptio
 
 /// <summary>
 /// The answer to "costs moved by X — why?". Baseline cost is scaled to the period's length, so ranges of different
-/// lengths compare fairly; charges billed once per billing period (monthly fees, tax) are compared per period, unscaled. Amounts are of <see cref="CostType"/>. Invariant: Delta == sum of top-level node deltas == sum of all cause amounts
+/// lengths compare fairly (a baseline of several ranges is scaled by its total length, <see cref="DeltaBaseline"/>;
+/// <see cref="Baseline"/> is then their span and <see cref="BaselineRanges"/> the ranges); charges billed once per billing period (monthly fees, tax) are compared per period, unscaled. Amounts are of <see cref="CostType"/>. Invariant: Delta == sum of top-level node deltas == sum of all cause amounts
 /// (unexplained included), to the cent.
 /// </summary>
 public sealed record DeltaDecomposition(
@@ -76,8 +77,12 @@ public sealed record DeltaDecomposition(
     decimal PeriodCost,
     IReadOnlyList<DeltaNode> Nodes,
     IReadOnlyList<CauseSummary> Causes,
-    CostType CostType = CostType.Amortized)
+    CostType CostType = CostType.Amortized,
+    DeltaBaseline? BaselineRanges = null)
 {
+    /// <summary>The baseline's ranges (<see cref="Baseline"/> alone when it is contiguous).</summary>
+    public DeltaBaseline BaselineWindows => BaselineRanges ?? DeltaBaseline.Of(Baseline);
+
     public decimal Delta => PeriodCost - BaselineCost;
     public decimal Unexplained => Causes.Where(c => c.Cause == CauseKind.Unexplained).Sum(c => c.Amount);
 

@@ -39,6 +39,12 @@ public interface IResourceQueries
 
 public interface IDeltaDecomposer
 {
-    Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
+    /// <summary>Period against a baseline of one or more ranges (see <see cref="DeltaBaseline"/> for the scaling rule).</summary>
+    Task<DeltaDecomposition> DecomposeAsync(DeltaBaseline baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default);
+
+    /// <summary>Period against one contiguous baseline range.</summary>
+    Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
+        CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default) =>
+        DecomposeAsync(DeltaBaseline.Of(baseline), period, groupBy, filter, costType, ct);
 }

@@ -20,8 +20,10 @@ public enum DataKinds
     CollectorRuns = 1 << 4,
     /// <summary>account_metadata and customer_metadata (names, roles, tiers).</summary>
     Metadata = 1 << 5,
+    /// <summary>Progress of running collectors (no table; <c>CollectorProgressBoard</c>): lines read, share done.</summary>
+    CollectorProgress = 1 << 6,
     /// <summary>Progress of the first-run demo seeding (no table; <c>DemoSeedStatus</c>). Keep it the highest bit.</summary>
-    DemoSeed = 1 << 6,
+    DemoSeed = 1 << 7,
 
     /// <summary>Every table the analysis reads.</summary>
     AnalysisData = Cost | Events | Inventory | Hierarchy | Metadata,

@@ -1,7 +1,8 @@
 namespace Polo.Bench;
 
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
-public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet")
+public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
+    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -12,6 +13,10 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --insert-rows N   rows inserted for the insert figure (default 1000000)
           --cur-lines N     lines of the generated CUR 2.0 file for the cur figure (default 5000000)
           --cur-format F    parquet or csv.gz (default parquet)
+          --scale N[,M…]    only the scale figures, on 90-day demo estates ×N (commitments, fees, lifecycle causes):
+                            decomposition p95 beside a bare GROUP BY resource scan, N viewers vs one, page queries
+          --data DIR        keep generated estates in DIR and reuse them on the next run (a large one is costly)
+          --viewers N       concurrent viewers for the scale figures (default 20)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -21,6 +26,9 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         var rows = 1_000_000;
         long curLines = 5_000_000;
         var curFormat = "parquet";
+        List<int>? scales = null;
+        string? dataDir = null;
+        var viewers = 20;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -38,11 +46,17 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                     curFormat = Next();
                     if (curFormat is not ("parquet" or "csv.gz")) throw new ArgumentException("--cur-format must be parquet or csv.gz.");
                     break;
+                case "--scale":
+                    scales = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(x => PositiveInt(x, "--scale")).ToList();
+                    break;
+                case "--data": dataDir = Path.GetFullPath(Next()); break;
+                case "--viewers": viewers = PositiveInt(Next(), "--viewers"); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(figures, runs, rows, curLines, curFormat);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers);
     }
 
     private static int PositiveInt(string s, string name) =>

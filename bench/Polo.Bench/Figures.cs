@@ -13,7 +13,7 @@ internal sealed class Figures(string dataPath, BenchOptions options)
 {
     public static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private async Task<EmbeddedClickHouse> DatabaseAsync(string name)
+    internal async Task<EmbeddedClickHouse> DatabaseAsync(string name)
     {
         var ch = new EmbeddedClickHouse(dataPath, $"bench_{name}", poolSize: 4);
         await new MigrationRunner(ch, Path.Combine(AppContext.BaseDirectory, "migrations")).ApplyAsync();
@@ -51,6 +51,26 @@ internal sealed class Figures(string dataPath, BenchOptions options)
         t = await Timing.TimeAsync(async () => summary = await new DemoEstateGenerator(ch, null)
             .GenerateAsync(new DemoEstateOptions(Days: 90, Scale: scale, End: End)));
         Console.WriteLine($"demo x{scale,-3}    generated {summary.Resources:N0} resources, {summary.CostRows:N0} cost rows, {summary.Events:N0} events in {Timing.Ms(t)}");
+        return ch;
+    }
+
+    /// <summary>A 90-day demo estate ×<paramref name="scale"/>, reused when the data directory already holds it.</summary>
+    public async Task<EmbeddedClickHouse> CachedDemoAsync(int scale)
+    {
+        var ch = await DatabaseAsync($"estate_x{scale}");
+        var rows = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
+        var causes = await ch.ScalarAsync<long>("SELECT count() FROM demo_causes");
+        if (rows > 0 && causes > 0)
+        {
+            var resources = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
+            Console.WriteLine($"estate x{scale,-3}  reused {resources:N0} billed resources, {rows:N0} hourly cost rows");
+            return ch;
+        }
+        await new DemoEstateGenerator(ch, null).ResetAsync();
+        DemoEstateSummary summary = null!;
+        var t = await Timing.TimeAsync(async () => summary = await new DemoEstateGenerator(ch, null)
+            .GenerateAsync(new DemoEstateOptions(Days: 90, Scale: scale, End: End)));
+        Console.WriteLine($"estate x{scale,-3}  generated {summary.Resources:N0} resources, {summary.CostRows:N0} cost rows, {summary.Events:N0} events in {Timing.Ms(t)}");
         return ch;
     }
 

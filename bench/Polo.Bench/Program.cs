@@ -5,11 +5,16 @@ try { options = BenchOptions.Parse(args); }
 catch (BenchOptions.HelpRequestedException) { Console.WriteLine(BenchOptions.Usage); return 0; }
 catch (ArgumentException e) { Console.Error.WriteLine(e.Message); Console.Error.WriteLine(BenchOptions.Usage); return 2; }
 
-var dataPath = Path.Combine(Path.GetTempPath(), $"polo-bench-{Environment.ProcessId}");
+var dataPath = options.DataDir ?? Path.Combine(Path.GetTempPath(), $"polo-bench-{Environment.ProcessId}");
 Console.WriteLine($"Polo bench — {Environment.ProcessorCount} cores, data in {dataPath}");
 try
 {
     var figures = new Figures(dataPath, options);
+    if (options.Scales is { } scales)
+    {
+        foreach (var scale in scales) await new ScaleFigure(figures, options).RunAsync(scale);
+        return 0;
+    }
     if (options.Figures.Contains("insert")) await figures.InsertAsync();
     if (options.Figures.Contains("cur")) await figures.CurAsync();
     if (options.Figures.Contains("groupby") || options.Figures.Contains("decompose") || options.Figures.Contains("forecast"))
@@ -28,5 +33,6 @@ try
 }
 finally
 {
-    try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    if (options.DataDir is null)
+        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }

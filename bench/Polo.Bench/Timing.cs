@@ -21,5 +21,24 @@ internal static class Timing
         return (first, times[times.Count / 2]);
     }
 
+    /// <summary>One untimed warm-up run, then the median and 95th percentile (nearest rank) of <paramref name="runs"/> runs.</summary>
+    public static async Task<(TimeSpan Median, TimeSpan P95)> PercentilesAsync(int runs, Func<Task> work)
+    {
+        await work();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++) times.Add(await TimeAsync(work));
+        return (Percentile(times, 0.5), Percentile(times, 0.95));
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    public static TimeSpan Percentile(IReadOnlyCollection<TimeSpan> times, double p)
+    {
+        var sorted = times.OrderBy(t => t).ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>"ok" or "MISSED" for a figure against its limit.</summary>
+    public static string Verdict(bool ok) => ok ? "ok" : "MISSED";
+
     public static string Ms(TimeSpan t) => $"{t.TotalMilliseconds,8:N1} ms";
 }

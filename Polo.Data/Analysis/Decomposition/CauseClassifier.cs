@@ -16,7 +16,7 @@ namespace Polo.Data.Analysis.Decomposition;
 /// changed, with usage in both windows) → unexplained (what is known stays on the part: cost, usage, rates).
 /// Running hours are usage amounts whose pricing unit is hours.
 /// </summary>
-internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, DateTime dataEnd,
+internal sealed class CauseClassifier(DeltaBaseline baseline, TimeRange period, DateTime dataEnd,
     IReadOnlyDictionary<string, OrphanSnapshot> orphanSnapshots)
 {
     /// <summary>Relative usage-per-hour difference still counted as "the same usage per hour".</summary>
@@ -25,7 +25,7 @@ internal sealed class CauseClassifier(TimeRange baseline, TimeRange period, Date
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private readonly decimal _scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
-    private readonly DateTime _windowStart = baseline.Start < period.Start ? baseline.Start : period.Start;
+    private readonly DateTime _windowStart = baseline.Span.Start < period.Start ? baseline.Span.Start : period.Start;
 
     /// <summary>The cause of <paramref name="amount"/>, or null when the answer needs the first billed hour that
     /// <paramref name="r"/> only knows to the day (daily rollup); the caller loads it from the hourly ledger and asks again.</summary>

@@ -13,14 +13,23 @@ namespace Polo.Data.Analysis.Decomposition;
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
 public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
 {
-    public async Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
+    public Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
     {
         if (baseline.End <= baseline.Start || period.End <= period.Start)
             throw new ArgumentException("Baseline and period must both be non-empty ranges.");
+        return DecomposeAsync(DeltaBaseline.Of(baseline), period, groupBy, filter, costType, ct);
+    }
+
+    public async Task<DeltaDecomposition> DecomposeAsync(DeltaBaseline baseline, TimeRange period, Grouping? groupBy = null,
+        CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        if (period.End <= period.Start) throw new ArgumentException("The period must be a non-empty range.");
         groupBy ??= Grouping.Customer;
-        var lo = baseline.Start < period.Start ? baseline.Start : period.Start;
-        var hi = baseline.End > period.End ? baseline.End : period.End;
+        var span = baseline.Span;
+        var lo = span.Start < period.Start ? span.Start : period.Start;
+        var hi = span.End > period.End ? span.End : period.End;
 
         var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
@@ -68,8 +77,8 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
             new DeltaTreeBuilder.Leaf(c.Path, ResourceDeltas.Build(c.Change, splits[i], attributions[i]!))).ToList();
 
         var nodes = DeltaTreeBuilder.Build(leaves);
-        return new DeltaDecomposition(baseline, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
-            nodes, CauseSummaries.Summarise(leaves), costType);
+        return new DeltaDecomposition(span, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
+            nodes, CauseSummaries.Summarise(leaves), costType, baseline.IsContiguous ? null : baseline);
     }
 
     /// <summary>Id-less lines become a named pseudo-resource per service × line item type × usage type.</summary>

@@ -26,7 +26,7 @@ internal static class DeltaInputs
     /// <summary>Pricing units that count running hours.</summary>
     public const string HourUnits = "lower(pricing_unit) IN ('hrs', 'hr', 'hours', 'hour')";
 
-    public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, TimeRange baseline, TimeRange period,
+    public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period,
         CostFilter? filter, CostType costType, bool allowRollup, CancellationToken ct)
     {
         var src = allowRollup ? CostSource.For(baseline, period) : CostSource.Hourly;
@@ -80,7 +80,7 @@ internal static class DeltaInputs
     public sealed record FirstHourLine(string ResourceId, DateTime FirstHour);
 
     public static async Task<Dictionary<string, DateTime>> FirstHoursAsync(IClickHouse ch,
-        IReadOnlyCollection<string> resourceIds, TimeRange baseline, TimeRange period, CancellationToken ct)
+        IReadOnlyCollection<string> resourceIds, DeltaBaseline baseline, TimeRange period, CancellationToken ct)
     {
         var p = new QueryParams { ["ids"] = resourceIds.ToArray() };
         var b = CostSource.Hourly.Between(baseline, p, "b");

@@ -15,6 +15,15 @@ internal sealed record CostSource(string Table, string TimeColumn, bool Daily)
 
     public static CostSource For(TimeRange a, TimeRange b) => IsWholeDays(a) && IsWholeDays(b) ? Rollup : Hourly;
 
+    public static CostSource For(DeltaBaseline a, TimeRange b) => a.Ranges.All(IsWholeDays) && IsWholeDays(b) ? Rollup : Hourly;
+
+    /// <summary>The condition of every range of <paramref name="baseline"/> OR-ed (one range: exactly
+    /// <see cref="Between(TimeRange, QueryParams, string)"/>); parameters <paramref name="name"/>_s / _e, then
+    /// <paramref name="name"/>1_s / _e… for further ranges.</summary>
+    public string Between(DeltaBaseline baseline, QueryParams p, string name) => baseline.IsContiguous
+        ? Between(baseline.Ranges[0], p, name)
+        : "(" + string.Join(" OR ", baseline.Ranges.Select((r, i) => Between(r, p, i == 0 ? name : $"{name}{i}"))) + ")";
+
     /// <summary>"time >= start AND time &lt; end" with parameters <paramref name="name"/>_s / _e.</summary>
     public string Between(TimeRange range, QueryParams p, string name)
     {

@@ -29,8 +29,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] private DataChangeNotifier NotifierService { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
-    [Inject] private CurrencyQueries Currencies { get; set; } = default!;
-    [Inject] private AccountDirectory Accounts { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
 
     /// <summary>True while a load triggered by the URL runs (live reloads keep showing the current figures).</summary>
     protected bool Loading { get; private set; } = true;
@@ -54,13 +53,19 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     /// <summary>The kinds of data the page shows: it reloads quietly when any of them changes.</summary>
     protected virtual DataKinds LiveKinds => DataKinds.AnalysisData;
 
+    /// <summary>How often a live reload runs at most while data of <see cref="LiveKinds"/> keeps landing.</summary>
+    protected virtual TimeSpan LiveThrottle => DataChangeNotifier.DefaultThrottle;
+
+    /// <summary>Loading, error and retry, for <see cref="PageStatus"/>.</summary>
+    protected LoadStatus Status => new(Loading, Error, () => ReloadAsync());
+
     /// <summary>The notifier pages subscribe through (for subscriptions beyond <see cref="LiveKinds"/>).</summary>
     protected DataChangeNotifier Notifier => NotifierService;
 
     protected override void OnInitialized()
     {
         Nav.LocationChanged += OnLocationChanged;
-        _live = NotifierService.Subscribe(LiveKinds, _ => InvokeAsync(() => RunAsync(silent: true)));
+        _live = NotifierService.Subscribe(LiveKinds, _ => InvokeAsync(() => RunAsync(silent: true)), LiveThrottle);
     }
 
     protected override Task OnParametersSetAsync()
@@ -76,7 +81,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     /// a sum.</summary>
     protected async Task<string> CurrencyOfAsync(IReadOnlyCollection<TimeRange> periods, CancellationToken ct)
     {
-        var currency = await Currencies.SingleAsync(periods, ct);
+        var currency = await Services.GetRequiredService<CurrencyQueries>().SingleAsync(periods, ct);
         Money.Currency = currency;
         return currency;
     }
@@ -128,12 +133,14 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         if (!_disposed) StateHasChanged();
     }
 
-    /// <summary>Account names and roles label account ids; without them (a failing read) pages show the bare ids.</summary>
+    /// <summary>Account names and roles label account ids; without them (a failing read) pages show the bare ids. Pages
+    /// of an app without the analysis services (the collectors' status alone) have no directory to refresh.</summary>
     private async Task RefreshAccountsAsync(CancellationToken ct)
     {
+        if (Services.GetService<AccountDirectory>() is not { } accounts) return;
         try
         {
-            await Accounts.RefreshAsync(ct);
+            await accounts.RefreshAsync(ct);
         }
         catch (ClickHouseException e)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Polo.Data.Analysis;
+using Polo.Web.Services.Links;
 
 namespace Polo.Web.Services.State;
 
@@ -13,8 +14,6 @@ namespace Polo.Web.Services.State;
 public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool BaselineIsExplicit, IReadOnlyList<string> Problems,
     CostType CostType = CostTypes.Default)
 {
-    public const string CostKey = "cost";
-
     public const int DefaultDays = 30;
     public const string DayFormat = "yyyy-MM-dd";
 
@@ -35,8 +34,8 @@ public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool Ba
         var problems = new List<string>();
         var costType = ParseCostType(query, problems);
         var lastDay = extent?.LastHour is { } last ? DateOnly.FromDateTime(last) : DateOnly.FromDateTime(utcNow ?? DateTime.UtcNow);
-        var from = ParseDay(query, "from", problems);
-        var to = ParseDay(query, "to", problems);
+        var from = ParseDay(query, QueryKeys.From, problems);
+        var to = ParseDay(query, QueryKeys.To, problems);
 
         var end = to ?? (from is { } f && f.AddDays(DefaultDays - 1) < lastDay ? f.AddDays(DefaultDays - 1) : lastDay);
         var start = from ?? end.AddDays(-(DefaultDays - 1));
@@ -48,8 +47,8 @@ public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool Ba
         }
         var range = ToRange(start, end);
 
-        var bfrom = ParseDay(query, "bfrom", problems);
-        var bto = ParseDay(query, "bto", problems);
+        var bfrom = ParseDay(query, QueryKeys.BaselineFrom, problems);
+        var bto = ParseDay(query, QueryKeys.BaselineTo, problems);
         if (bfrom is { } bf && bto is { } bt)
         {
             if (bf <= bt) return new RangeSelection(range, ToRange(bf, bt), true, problems, costType);
@@ -63,9 +62,9 @@ public sealed record RangeSelection(TimeRange Range, TimeRange Baseline, bool Ba
     /// <summary>The cost type of the URL's <c>cost</c> key; an unknown value falls back to the default with a problem.</summary>
     public static CostType ParseCostType(IReadOnlyDictionary<string, string> query, List<string> problems)
     {
-        var raw = query.GetValueOrDefault(CostKey);
+        var raw = query.GetValueOrDefault(QueryKeys.Cost);
         if (CostTypes.TryParse(raw, out var type)) return type;
-        problems.Add($"'{CostKey}' must be one of {string.Join(", ", CostTypes.All.Select(t => t.ToUrl()))} (got '{Truncate(raw!)}'); showing {CostTypes.Default.ToUrl()}.");
+        problems.Add($"'{QueryKeys.Cost}' must be one of {string.Join(", ", CostTypes.All.Select(t => t.ToUrl()))} (got '{Truncate(raw!)}'); showing {CostTypes.Default.ToUrl()}.");
         return CostTypes.Default;
     }
 

@@ -168,12 +168,14 @@ public sealed class CurRestatementTests : FreshDatabase
     {
         await CurExports.DeliverCur2Async(Ch, _folder, "polo", March, [FirstBill(), Restated()], "exec-1");
         CurExports.Cur2([new CurLine(April.AddHours(5), "i-0ddd", 7m)]).WriteCsv(Path.Combine(_folder, "dropped.csv"));
-        var board = new Status.CollectorProgressBoard();
-        var seen = new List<Status.CollectorProgress>();
-        board.Changed += c => { if (board.Get(c) is { } p) seen.Add(p); };
+        var notifier = new Polo.Data.Changes.DataChangeNotifier();
+        var board = new Status.CollectorProgressBoard(notifier);
 
         await new CurCollector(Ch, new CurOptions { Folder = _folder }, progressBoard: board).RunAsync(Org, default);
 
+        var seen = board.Reports("cur");
+        // Every report is published (the status page subscribes to the kind), and the run's end clears the entry.
+        Assert.Equal(seen.Count + 1, notifier.Version(Polo.Data.Changes.DataKinds.CollectorProgress));
         Assert.NotEmpty(seen);
         Assert.Equal(seen.Select(p => p.Fraction).Order(), seen.Select(p => p.Fraction));
         Assert.Equal(1.0, seen[^1].Fraction, 6);

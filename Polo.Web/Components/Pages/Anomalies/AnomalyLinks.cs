@@ -1,7 +1,7 @@
 using MudBlazor;
 using Polo.Data.Anomalies;
-using Polo.Web.Services;
-using Polo.Web.Services.State;
+using Polo.Data.Vocabulary;
+using Polo.Web.Services.Links;
 
 namespace Polo.Web.Components.Pages.Anomalies;
 
@@ -12,14 +12,8 @@ public static class AnomalyLinks
     public static string Explain(string currentUri, Anomaly a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return UrlState.Carry(currentUri, "explain", new Dictionary<string, string?>
-        {
-            ["from"] = RangeSelection.Day(a.Day),
-            ["to"] = RangeSelection.Day(a.Day),
-            ["bfrom"] = RangeSelection.Day(a.BaselineDays[0]),
-            ["bto"] = RangeSelection.Day(a.BaselineDays[^1]),
-            ["by"] = a.Dimension == AnomalyDimensions.Cluster ? "cluster" : a.Dimension == AnomalyDimensions.Customer ? "customer" : null,
-        });
+        var by = a.Dimension == AnomalyDimensions.Cluster ? Grouping.Cluster : a.Dimension == AnomalyDimensions.Customer ? Grouping.Customer : null;
+        return new ExplainLink(a.BaselineDays[0], a.BaselineDays[^1], by) { Carried = new CarriedState(a.Day, a.Day) }.HrefFrom(currentUri);
     }
 
     public static Color SeverityColor(AnomalySeverity s) => s switch

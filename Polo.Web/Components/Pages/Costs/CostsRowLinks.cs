@@ -1,7 +1,6 @@
 using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Hierarchy;
-using Polo.Web.Services;
-using Polo.Web.Services.State;
+using Polo.Web.Services.Links;
 
 namespace Polo.Web.Components.Pages.Costs;
 
@@ -13,11 +12,7 @@ public static class CostsRowLinks
     {
         if (key != CostQueriesOther && HierarchyLinks.IsNode(key))
             return HierarchyLinks.Node(currentUri, key);
-        return UrlState.Carry(currentUri, "delta", new Dictionary<string, string?>
-        {
-            ["by"] = QueryEnums.ToUrl(by),
-            ["node"] = key == CostQueriesOther ? null : key,
-        });
+        return new DeltaLink(By: by, Node: key == CostQueriesOther ? null : key).HrefFrom(currentUri);
     }
 
     private const string CostQueriesOther = Polo.Data.Analysis.Costs.CostQueries.Other;

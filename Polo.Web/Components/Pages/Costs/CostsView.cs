@@ -1,4 +1,5 @@
 using Polo.Data.Vocabulary;
+using Polo.Web.Services.Links;
 using Polo.Web.Services.State;
 
 namespace Polo.Web.Components.Pages.Costs;
@@ -16,9 +17,9 @@ public sealed record CostsView(Grouping By, CostChart Chart, IReadOnlyList<strin
     public static CostsView From(IReadOnlyDictionary<string, string> query)
     {
         var problems = new List<string>();
-        var by = QueryEnums.Grouping(query, "by", Grouping.Customer, Groupings, problems);
+        var by = QueryEnums.Grouping(query, QueryKeys.By, Grouping.Customer, Groupings, problems);
         var chart = CostChart.Area;
-        if (query.TryGetValue("chart", out var raw) && !string.IsNullOrWhiteSpace(raw))
+        if (query.TryGetValue(QueryKeys.Chart, out var raw) && !string.IsNullOrWhiteSpace(raw))
         {
             var match = Enum.GetValues<CostChart>().Where(c => string.Equals(ChartUrl(c), raw.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
             if (match.Count == 1) chart = match[0];

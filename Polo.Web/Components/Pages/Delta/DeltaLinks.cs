@@ -1,39 +1,25 @@
 using Polo.Data.Analysis;
 using Polo.Data.Vocabulary;
-using Polo.Web.Services;
+using Polo.Web.Services.Links;
 using Polo.Web.Services.State;
 
 namespace Polo.Web.Components.Pages.Delta;
 
-/// <summary>Links into the Cost Delta page and out to resource detail, carrying the theme.</summary>
+/// <summary>Links into the Cost Delta page, carrying the theme and cost type.</summary>
 public static class DeltaLinks
 {
     /// <summary>One day against the seven days before it: "why was this day expensive?".</summary>
     public static string ForDay(string currentUri, DateOnly day) =>
-        UrlState.Carry(currentUri, "delta", new Dictionary<string, string?>
-        {
-            ["from"] = RangeSelection.Day(day),
-            ["to"] = RangeSelection.Day(day),
-            ["bfrom"] = RangeSelection.Day(day.AddDays(-7)),
-            ["bto"] = RangeSelection.Day(day.AddDays(-1)),
-        });
+        new DeltaLink(day.AddDays(-7), day.AddDays(-1)) { Carried = new CarriedState(day, day) }.HrefFrom(currentUri);
 
     /// <summary>The delta of <paramref name="selection"/> drilled into <paramref name="nodeId"/> (null for all nodes).</summary>
     public static string ForNode(string currentUri, RangeSelection selection, Grouping by, string? nodeId)
     {
-        var q = new Dictionary<string, string?>
-        {
-            ["from"] = RangeSelection.Day(selection.FromDay),
-            ["to"] = RangeSelection.Day(selection.ToDay),
-            ["by"] = QueryEnums.ToUrl(by),
-            ["node"] = nodeId,
-        };
+        ArgumentNullException.ThrowIfNull(selection);
+        var link = new DeltaLink(By: by, Node: nodeId) { Carried = new CarriedState(selection.FromDay, selection.ToDay) };
         if (selection.BaselineIsExplicit)
-        {
-            q["bfrom"] = RangeSelection.Day(selection.Baseline.Start);
-            q["bto"] = RangeSelection.Day(selection.Baseline.End.AddDays(-1));
-        }
-        return UrlState.Carry(currentUri, "delta", q);
+            link = link with { BaselineFrom = DateOnly.FromDateTime(selection.Baseline.Start), BaselineTo = DateOnly.FromDateTime(selection.Baseline.End.AddDays(-1)) };
+        return link.HrefFrom(currentUri);
     }
 
     /// <summary>"2026-10-01 – 2026-10-07" (inclusive days) or a single day.</summary>

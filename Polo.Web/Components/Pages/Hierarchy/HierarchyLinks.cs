@@ -1,6 +1,6 @@
 using Polo.Data.Analysis;
 using Polo.Data.Vocabulary;
-using Polo.Web.Services;
+using Polo.Web.Services.Links;
 
 namespace Polo.Web.Components.Pages.Hierarchy;
 
@@ -9,22 +9,18 @@ namespace Polo.Web.Components.Pages.Hierarchy;
 public static class HierarchyLinks
 {
     /// <summary>The hierarchy explorer with <paramref name="nodeId"/> selected (its path expanded).</summary>
-    public static string Node(string currentUri, string nodeId) =>
-        UrlState.Carry(currentUri, "hierarchy", new Dictionary<string, string?> { ["node"] = nodeId });
+    public static string Node(string currentUri, string nodeId) => new HierarchyLink(nodeId).HrefFrom(currentUri);
 
     /// <summary>The Cost Delta by customer drilled into <paramref name="nodeId"/>, optionally with a resource selected.</summary>
     public static string Delta(string currentUri, string nodeId, string? resourceId = null) =>
-        UrlState.Carry(currentUri, "delta", new Dictionary<string, string?> { ["by"] = "customer", ["node"] = nodeId, ["resource"] = resourceId });
+        new DeltaLink(By: Grouping.Customer, Node: nodeId, Resource: resourceId).HrefFrom(currentUri);
 
     /// <summary>/resources filtered to the node's customer (and the node itself below customer level).</summary>
     public static string Resources(string currentUri, string nodeId)
     {
-        var customer = CustomerOf(nodeId);
-        return UrlState.Carry(currentUri, "resources", new Dictionary<string, string?>
-        {
-            ["customer"] = customer,
-            ["node"] = nodeId.StartsWith($"{NodeKinds.Customer}:", StringComparison.Ordinal) ? null : nodeId,
-        });
+        ArgumentNullException.ThrowIfNull(nodeId);
+        var node = nodeId.StartsWith($"{NodeKinds.Customer}:", StringComparison.Ordinal) ? null : nodeId;
+        return new ResourcesLink(Customer: CustomerOf(nodeId), Node: node).HrefFrom(currentUri);
     }
 
     /// <summary>Whether <paramref name="key"/> names a hierarchy node (a customer, cluster or index).</summary>

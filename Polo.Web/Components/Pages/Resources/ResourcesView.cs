@@ -2,6 +2,7 @@ using System.Globalization;
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Resources;
 using Polo.Data.Vocabulary;
+using Polo.Web.Services.Links;
 
 namespace Polo.Web.Components.Pages.Resources;
 
@@ -23,7 +24,7 @@ public sealed record ResourcesView(
         var problems = new List<string>();
         string? Text(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
-        var sort = Text("sort") ?? DefaultSort;
+        var sort = Text(QueryKeys.Sort) ?? DefaultSort;
         if (!ResourceSort.Allowed.Contains(sort))
         {
             problems.Add($"'sort' must be one of {string.Join(", ", ResourceSort.Allowed)} (got '{Short(sort)}'); sorting by cost.");
@@ -31,7 +32,7 @@ public sealed record ResourcesView(
         }
 
         var desc = sort == DefaultSort;
-        if (Text("desc") is { } d)
+        if (Text(QueryKeys.Descending) is { } d)
         {
             if (bool.TryParse(d, out var b)) desc = b;
             else if (d is "1" or "0") desc = d == "1";
@@ -39,21 +40,21 @@ public sealed record ResourcesView(
         }
 
         var page = 1;
-        if (Text("page") is { } p)
+        if (Text(QueryKeys.Page) is { } p)
         {
             if (int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) page = n;
             else problems.Add($"'page' must be a whole number from 1 (got '{Short(p)}'); showing page 1.");
         }
 
         var size = DefaultSize;
-        if (Text("size") is { } s)
+        if (Text(QueryKeys.Size) is { } s)
         {
             if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && Sizes.Contains(n)) size = n;
             else problems.Add($"'size' must be one of {string.Join(", ", Sizes)} (got '{Short(s)}'); showing {DefaultSize} per page.");
         }
 
-        var customer = Text("customer");
-        var node = Text("node");
+        var customer = Text(QueryKeys.Customer);
+        var node = Text(QueryKeys.Node);
         if (node is not null)
         {
             string? error = null;
@@ -67,7 +68,7 @@ public sealed record ResourcesView(
             }
         }
 
-        return new ResourcesView(Text("q"), Text("type"), Text("account"), customer, node, sort, desc, page, size, problems);
+        return new ResourcesView(Text(QueryKeys.Search), Text(QueryKeys.Type), Text(QueryKeys.Account), customer, node, sort, desc, page, size, problems);
     }
 
     /// <summary>The node the query filters by: the explicit node, else the customer.</summary>

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Polo.Data;
+using Polo.Data.Analysis;
+using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Caching;
+using Polo.Data.Changes;
+using Polo.Data.Vocabulary;
+
+namespace Polo.Bench;
+
+/// <summary>
+/// Figures of a 90-day demo estate ×N (the demo's commitments, fees and lifecycle causes; hourly ledger + daily
+/// rollup), each printed beside its limit measured in the same run: decomposition (last 30 days vs the previous 30) p95
+/// against ≤ 300 ms and ≤ 3× a bare <c>sum(cost) GROUP BY resource_id</c> scan of the same windows; N concurrent viewers
+/// of one view against one viewer (median ≤ 2×); the page queries against 300 ms.
+/// </summary>
+internal sealed class ScaleFigure(Figures figures, BenchOptions options)
+{
+    private static readonly TimeRange Period = TimeRange.Create(Figures.End.AddDays(-30), Figures.End);
+    private static readonly TimeRange Baseline = Period.Previous();
+
+    public async Task RunAsync(int scale)
+    {
+        await using var ch = await figures.CachedDemoAsync(scale);
+        var label = $"x{scale}";
+        var resources = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
+        Console.WriteLine($"scale {label}: {resources:N0} billed resources");
+
+        var scan = await ScanAsync(ch, "cost_rollup_daily", "day", "Date");
+        var hourlyScan = await ScanAsync(ch, "cost_hourly", "hour", "DateTime");
+        Console.WriteLine($"  bare scan      sum(amortized_cost) GROUP BY resource_id, both windows: daily rollup p95 {Timing.Ms(scan.P95)}, hourly ledger p95 {Timing.Ms(hourlyScan.P95)}");
+
+        var decomposer = new DeltaDecomposer(ch);
+        DeltaDecomposition d = null!;
+        var (median, p95) = await Timing.PercentilesAsync(options.Runs, async () =>
+            d = await decomposer.DecomposeAsync(Baseline, Period, Grouping.Customer));
+        var limit = TimeSpan.FromMilliseconds(Math.Min(300, 3 * scan.P95.TotalMilliseconds));
+        Console.WriteLine($"  decompose      {d.AllResources().Count():N0} resource deltas, {d.Causes.Count:N0} causes: p95 {Timing.Ms(p95)} (median {Timing.Ms(median)}) " +
+                          $"vs limit {Timing.Ms(limit)} (300 ms and 3× scan = {Timing.Ms(3 * scan.P95)}): {Timing.Verdict(p95 <= limit)}");
+
+        var cache = new AnalysisCache(new DataChangeNotifier(), AnalysisCaches.DecompositionCapacity);
+        var shared = new CachedDeltaDecomposer(decomposer, cache);
+        await ViewersAsync(() => shared.DecomposeAsync(Baseline, Period, Grouping.Customer), "Explain view (shared cache, cold)", cache.Clear);
+        await ViewersAsync(() => decomposer.DecomposeAsync(Baseline, Period, Grouping.Customer), "Explain view without the cache");
+    }
+
+    private async Task<(TimeSpan Median, TimeSpan P95)> ScanAsync(IClickHouse ch, string table, string column, string type) =>
+        await Timing.PercentilesAsync(options.Runs, () => ch.QueryRawAsync($"""
+            SELECT count(), sum(b), sum(p) FROM (
+            SELECT resource_id, sumIf(amortized_cost, {column} >= {"{bs:" + type + "}"} AND {column} < {"{be:" + type + "}"}) AS b,
+                   sumIf(amortized_cost, {column} >= {"{ps:" + type + "}"} AND {column} < {"{pe:" + type + "}"}) AS p
+            FROM {table}
+            WHERE {column} >= {"{bs:" + type + "}"} AND {column} < {"{pe:" + type + "}"}
+            GROUP BY resource_id)
+            """, "TabSeparated", Params(type == "Date")));
+
+    private static QueryParams Params(bool daily) => daily
+        ? new QueryParams
+        {
+            ["bs"] = DateOnly.FromDateTime(Baseline.Start), ["be"] = DateOnly.FromDateTime(Baseline.End),
+            ["ps"] = DateOnly.FromDateTime(Period.Start), ["pe"] = DateOnly.FromDateTime(Period.End),
+        }
+        : new QueryParams { ["bs"] = Baseline.Start, ["be"] = Baseline.End, ["ps"] = Period.Start, ["pe"] = Period.End };
+
+    /// <summary>One viewer alone (median of the runs), then <see cref="BenchOptions.Viewers"/> opening it at once
+    /// (median of their latencies; <paramref name="reset"/> runs before each round so every round starts cold).</summary>
+    public async Task ViewersAsync(Func<Task> view, string label, Action? reset = null)
+    {
+        async Task<TimeSpan> Timed()
+        {
+            var sw = Stopwatch.StartNew();
+            await view();
+            return sw.Elapsed;
+        }
+        reset?.Invoke();
+        await view();
+        var alone = new List<TimeSpan>();
+        for (var i = 0; i < Math.Max(3, options.Runs / 2); i++)
+        {
+            reset?.Invoke();
+            alone.Add(await Timed());
+        }
+        reset?.Invoke();
+        var many = await Task.WhenAll(Enumerable.Range(0, options.Viewers).Select(_ => Task.Run(Timed)));
+        var one = Timing.Percentile(alone, 0.5);
+        var crowd = Timing.Percentile(many, 0.5);
+        Console.WriteLine($"  viewers        {label}: {options.Viewers} at once median {Timing.Ms(crowd)} (max {Timing.Ms(many.Max())}) vs one {Timing.Ms(one)} " +
+                          $"= {crowd / one:0.0}× (limit 2×): {Timing.Verdict(crowd <= 2 * one)}");
+    }
+}
