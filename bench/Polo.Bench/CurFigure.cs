@@ -41,7 +41,13 @@ internal static class CurFigure
         // A restatement: AWS rewrites the period with 1 line in 10 re-priced; the whole period is diffed.
         await ch.ExecuteAsync(GenerateSql(path, format == "csv.gz" ? "CSVWithNames" : "Parquet", lines, restated: true));
         var restated = await Measure.RunAsync(async () => outcome = await collector.RunAsync(scope, default));
-        Report("restatement (whole-period difference)", restated, engine, lines, outcome);
+        Report("restatement, every day re-priced (whole-period difference)", restated, engine, lines, outcome);
+
+        // AWS's usual refresh: the month to date again, unchanged, plus one more day (here in a second part file).
+        var extra = Path.Combine(folder, format == "csv.gz" ? "bench-00002.csv.gz" : "bench-00002.snappy.parquet");
+        await ch.ExecuteAsync(GenerateSql(extra, format == "csv.gz" ? "CSVWithNames" : "Parquet", lines / 30, restated: true, extraDay: true));
+        var daily = await Measure.RunAsync(async () => outcome = await collector.RunAsync(scope, default));
+        Report("refresh adding a day (only changed days are diffed)", daily, engine, lines, outcome);
         Console.WriteLine($"cur          peak process memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
     }
 
@@ -69,8 +75,8 @@ internal static class CurFigure
             $"{Timing.Ms(Wall)} wall ({lines / Wall.TotalSeconds:N0} lines/s), {Timing.Ms(Cpu)} CPU ({lines / Cpu.TotalSeconds:N0} lines per CPU-second)";
     }
 
-    /// <summary>CUR 2.0 lines: 30 days × 24 hours over lines/720 resources, one line per resource-hour.</summary>
-    private static string GenerateSql(string path, string format, long lines, bool restated = false) => $"""
+    /// <summary>CUR 2.0 lines: 30 days × 24 hours over lines/720 resources, one line per resource-hour (or the 31st day).</summary>
+    private static string GenerateSql(string path, string format, long lines, bool restated = false, bool extraDay = false) => $"""
         INSERT INTO FUNCTION file('{path}', '{format}')
         SELECT concat('li-', toString(number)) AS identity_line_item_id,
                toDateTime64('2026-10-01 00:00:00', 3, 'UTC') AS bill_billing_period_start_date,
@@ -100,7 +106,7 @@ internal static class CurFigure
                if(r % 10 = 0, round(line_item_unblended_cost * 0.7, 6), NULL) AS savings_plan_savings_plan_effective_cost,
                map('user_polo_customer', concat('customer-', toString(r % 50)), 'user_polo_cluster', concat('c-', toString(r % 200)),
                    'user_Name', concat('node-', toString(r))) AS resource_tags
-        FROM (SELECT number, intDiv(number, 720) AS r, number % 720 AS h FROM numbers({lines}))
+        FROM (SELECT number, {(extraDay ? "intDiv(number, 24) AS r, 720 + number % 24 AS h" : "intDiv(number, 720) AS r, number % 720 AS h")} FROM numbers({lines}))
         SETTINGS engine_file_truncate_on_insert = 1, output_format_parquet_compression_method = 'snappy'
         """;
 }

@@ -77,6 +77,37 @@ public sealed class CurRestatementTests : FreshDatabase
     }
 
     [Fact]
+    public async Task A_refresh_that_adds_a_day_writes_only_that_day_and_keeps_every_other_day_as_it_was()
+    {
+        // Month to date over three days; the refresh repeats them unchanged and adds a fourth (AWS's daily refresh).
+        var days = Enumerable.Range(0, 3).SelectMany(d => new List<CurLine>
+        {
+            new(March.AddDays(d).AddHours(1), "i-0aaa", 10m + d, Customer: "acme"),
+            new(March.AddDays(d).AddHours(2), "i-0bbb", 5m, Customer: "globex"),
+        }).ToList();
+        await CurExports.DeliverCur2Async(Ch, _folder, "polo", March, [days], "exec-1");
+        await RunAsync();
+        var before = await Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
+
+        var fourth = new CurLine(March.AddDays(3).AddHours(1), "i-0aaa", 13m, Customer: "acme");
+        var refreshed = days.Append(fourth).ToList();
+        await CurExports.DeliverCur2Async(Ch, _folder, "polo", March, [refreshed], "exec-2");
+        var outcome = await RunAsync();
+
+        Assert.Equal(Expected(refreshed), await LedgerByKeyAsync());
+        Assert.Equal(1, outcome.Rows);
+        Assert.Equal(before + 1, await Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly"));
+
+        // A change of the same amount between two resources of one day is still found and moved.
+        var moved = refreshed.Select(l => l.Hour == March.AddDays(1).AddHours(2) ? l with { Resource = "i-0ccc" } : l).ToList();
+        await CurExports.DeliverCur2Async(Ch, _folder, "polo", March, [moved], "exec-3");
+        var third = await RunAsync();
+
+        Assert.Equal(Expected(moved), await LedgerByKeyAsync());
+        Assert.Equal(2, third.Rows);
+    }
+
+    [Fact]
     public async Task A_period_waits_until_every_file_its_manifest_lists_is_present()
     {
         await CurExports.DeliverCur2Async(Ch, _folder, "polo", March, [FirstBill()], "exec-1");

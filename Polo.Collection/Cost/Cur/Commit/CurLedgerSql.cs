@@ -7,63 +7,26 @@ internal static class CurLedgerSql
 {
     public const string Source = "cur";
 
-    private static readonly string[] Keys = CurProjection.KeyColumns;
-    private static readonly string[] NullableMeasures = CurColumnNames.Measures.Select(m => m.Ledger).ToArray();
+    internal static readonly string[] Keys = CurProjection.KeyColumns;
+    internal static readonly string[] NullableMeasures = CurColumnNames.Measures.Select(m => m.Ledger).ToArray();
 
-    private static string KeyList => string.Join(", ", Keys);
+    internal static string KeyList => string.Join(", ", Keys);
 
     /// <summary>The ledger's own columns, cast to the plain types the projection yields (for UNION ALL).</summary>
-    private static string HeldKeys => string.Join(", ", Keys.Select(k => k switch
+    internal static string HeldKeys => string.Join(", ", Keys.Select(k => k switch
     {
         "hour" or "billing_period" or "billed_tags" or "resource_id" or "cluster" or "index_name" or "commitment_arn" => $"h.{k} AS {k}",
         _ => $"toString(h.{k}) AS {k}",
     }));
 
-    private const string InsertColumns =
+    internal const string InsertColumns =
         "hour, account_id, region, service, usage_type, resource_id, resource_type, customer, cluster, index_name, " +
         "line_item_type, pricing_unit, currency, commitment_arn, billing_period, billed_tags, cost, usage_amount";
 
-    private static string MeasureInsertColumns => string.Join(", ", NullableMeasures);
-
-    /// <summary>
-    /// Appends, for one (export, billing period), the new bill minus everything the ledger holds for it (rows of this
-    /// export, and rows written before exports were recorded), per full row identity; only non-zero differences.
-    /// Keys that vanished from the bill are reversed; a moved resource or tag moves its cost exactly.
-    /// <paramref name="newLines"/> is a UNION ALL of projections filtered to the period. The grouping spills to disk
-    /// beyond 1 GB, so a period of tens of millions of lines never has to fit in memory.
-    /// </summary>
-    public static string Difference(string newLines) => $$"""
-        INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
-        SELECT {{KeyList}}, CAST(d_cost AS Decimal(18, 6)), d_usage,
-               {{string.Join(", ", NullableMeasures.Select(m => $"CAST(d_{m} AS Nullable(Decimal(18, 6)))"))}},
-               '{{Source}}', cur_export, {batch:String}
-        FROM
-        (
-            SELECT {{KeyList}}, cur_export,
-                   sum(cost) AS d_cost,
-                   sum(usage_amount) AS d_usage,
-                   max(abs(usage_amount)) AS u_scale,
-                   {{string.Join(",\n               ", NullableMeasures.Select(m =>
-                       $"sum({m}) AS d_{m}"))}}
-            FROM
-            (
-                {{NewLines(newLines)}}
-                UNION ALL
-                SELECT {{HeldKeys}}, toString(h.cur_export) AS cur_export,
-                       -h.cost AS cost, -h.usage_amount AS usage_amount,
-                       {{string.Join(", ", NullableMeasures.Select(m => $"-h.{m} AS {m}"))}}
-                FROM cost_hourly AS h
-                WHERE h.source = '{{Source}}' AND h.billing_period = {period:Date} AND h.cur_export IN ({export:String}, '')
-            )
-            GROUP BY {{KeyList}}, cur_export
-        )
-        WHERE d_cost != 0 OR abs(d_usage) > 1e-9 * greatest(1.0, u_scale)
-           {{string.Concat(NullableMeasures.Select(m => $" OR ifNull(d_{m}, 0) != 0"))}}
-        SETTINGS join_use_nulls = 0, max_bytes_before_external_group_by = 1000000000, {{CurFileSchema.ReadSettings}}
-        """;
+    internal static string MeasureInsertColumns => string.Join(", ", NullableMeasures);
 
     /// <summary>The period's new lines, identity filled from resource_snapshots where the bill carries none.</summary>
-    private static string NewLines(string newLines) => $"""
+    internal static string NewLines(string newLines) => $"""
         SELECT assumeNotNull(n.hour) AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
                n.usage_type AS usage_type, n.resource_id AS resource_id,
                if(n.resource_type != '', n.resource_type, s.resource_type) AS resource_type,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Polo.Collection.Cost.Cur.Reading;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
@@ -9,8 +10,9 @@ public sealed record CurPeriodResult(CurPeriod Period, long RowsWritten, bool Sk
 
 /// <summary>
 /// Replaces one (export, billing period) in the ledger as a whole: one INSERT … SELECT reads the period's files
-/// through the engine, subtracts everything the ledger holds for the period and appends the non-zero differences
-/// (or, when the ledger holds nothing for the period yet, appends the lines as they are),
+/// through the engine, subtracts everything the ledger holds for the period and appends the non-zero differences of
+/// the days that changed (see <see cref="CurDifferenceSql"/>; when the ledger holds nothing for the period yet, the
+/// lines are appended as they are),
 /// between the 'started' and 'done' rows of the commit log (see <see cref="CurCommitLog"/> for crash recovery).
 /// </summary>
 public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
@@ -43,8 +45,17 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
             await _log.StartAsync(batch, period, min, max, ct);
             try
             {
-                var firstLoad = held.All(h => h.N == 0);
-                await ch.ExecuteAsync(firstLoad ? CurLedgerSql.FirstLoad(lines) : CurLedgerSql.Difference(lines), p, ct);
+                if (held.All(h => h.N == 0))
+                {
+                    await ch.ExecuteAsync(CurLedgerSql.FirstLoad(lines), p, ct);
+                }
+                else
+                {
+                    // Only the days whose content moved are grouped; a refresh that adds a day rewrites that day.
+                    var changed = await ch.QueryAsync<ChangedDay>(CurDifferenceSql.ChangedDays(lines), p, ct);
+                    if (changed.Count > 0)
+                        await ch.ExecuteAsync(CurDifferenceSql.Difference(lines, changed.Select(d => DateOnly.Parse(d.Day, CultureInfo.InvariantCulture)).ToList()), p, ct);
+                }
                 var rows = await ch.ScalarAsync<long>("""
                     SELECT count() FROM cost_hourly
                     WHERE ingest_batch = {batch:String} AND hour >= {min:DateTime('UTC')} AND hour <= {max:DateTime('UTC')}
@@ -65,6 +76,8 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
             CurCommitLog.Gate.Release();
         }
     }
+
+    private sealed record ChangedDay(string Day);
 
     private sealed record HourRange(DateTime? MinHour, DateTime? MaxHour, long N);
 }
