@@ -69,15 +69,15 @@ public sealed class CollectorWarningStore(IClickHouse ch)
     /// <summary>The collector's open warnings, in the accounts and regions of its most recent batch that has runs; each
     /// as first raised (its run, batch and time).</summary>
     public Task<List<CollectorWarningRow>> OpenAsync(string collector, int limit = 200, CancellationToken ct = default) =>
-        ch.QueryAsync<CollectorWarningRow>($"""
+        ch.QueryAsync<CollectorWarningRow>($$"""
             SELECT run_id, batch_id, collector, account_id, region, kind, resource_type, resource_id, message, observed_at
-            FROM ({Latest("collector = {collector:String}")})
-            WHERE state = '{Raised}'
+            FROM ({{Latest("collector = {collector:String}")}})
+            WHERE state = '{{Raised}}'
               AND (account_id, region) IN
                   (SELECT account_id, region FROM collector_runs FINAL
-                   WHERE collector = {{collector:String}}
-                     AND batch_id = (SELECT argMax(batch_id, started_at) FROM collector_runs FINAL WHERE collector = {{collector:String}}))
+                   WHERE collector = {collector:String}
+                     AND batch_id = (SELECT argMax(batch_id, started_at) FROM collector_runs FINAL WHERE collector = {collector:String}))
             ORDER BY account_id, region, kind, resource_id
-            LIMIT {{limit:UInt32}}
+            LIMIT {limit:UInt32}
             """, new QueryParams { ["collector"] = collector, ["limit"] = limit }, ct);
 }

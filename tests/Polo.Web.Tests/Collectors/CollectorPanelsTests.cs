@@ -5,6 +5,7 @@ using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Collection.Status;
 using Polo.Web.Components.Pages.Collectors;
+using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Collectors;
 
@@ -77,9 +78,9 @@ public sealed class CollectorPanelsTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(1, changed);
         var after = Assert.Single(await status.Holds.OpenAsync(), h => h.AccountId == account);
         Assert.Equal(HoldStatus.Confirmed, after.Status);
-        cut.Render(p => p.Add(c => c.Holds, [after]));
-        Assert.Contains("confirmed by", cut.Find("[data-testid='held-table'] tbody tr").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid='confirm-deletion']"));
+        var confirmed = ctx.Render<HeldDeletionsPanel>(p => p.Add(c => c.Service, status.Holds).Add(c => c.Holds, [after]));
+        Assert.Contains("confirmed by no sign-in", confirmed.Find("[data-testid='held-table'] tbody tr").TextContent);
+        Assert.Empty(confirmed.FindAll("[data-testid='confirm-deletion']"));
 
         // Once sign-in exists only an operator may confirm: for anyone else the button is disabled.
         var operatorOnly = new HeldDeletionService(ctx.Services.GetRequiredService<HeldDeletionStore>(), new OperatorRolePolicy());

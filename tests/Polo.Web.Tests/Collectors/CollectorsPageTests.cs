@@ -1,14 +1,9 @@
 using Bunit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using Polo.Collection;
 using Polo.Collection.Scheduling;
-using Polo.Data;
-using Polo.Data.Changes;
 using Polo.Web.Components.Pages.Collectors;
-using Polo.Web.Services;
+using Polo.Web.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Collectors;
 

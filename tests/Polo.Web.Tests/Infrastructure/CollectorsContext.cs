@@ -9,7 +9,7 @@ using Polo.Web.Services;
 
 namespace Polo.Web.Tests.Infrastructure;
 
-/// <summary>A bunit context with the real collection stack over <paramref name="ch"/>: as the app registers it, or
+/// <summary>A bunit context with the real collection stack over a database: as the app registers it, or
 /// with explicit base credentials for a loopback AWS fake (<c>Collection:ServiceUrls</c> in the settings).</summary>
 public static class CollectorsContext
 {
