@@ -75,7 +75,7 @@ public sealed class CollectorPanelsTests(MigratedDatabase db) : IClassFixture<Mi
 
         await cut.InvokeAsync(() => cut.Find("[data-testid='confirm-deletion']").Click());
 
-        Assert.Equal(1, changed);
+        cut.WaitForAssertion(() => Assert.Equal(1, changed), CollectorsContext.Timeout);
         var after = Assert.Single(await status.Holds.OpenAsync(), h => h.AccountId == account);
         Assert.Equal(HoldStatus.Confirmed, after.Status);
         var confirmed = ctx.Render<HeldDeletionsPanel>(p => p.Add(c => c.Service, status.Holds).Add(c => c.Holds, [after]));
