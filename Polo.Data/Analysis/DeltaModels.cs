@@ -44,7 +44,9 @@ public sealed record ResourceDelta(
     public decimal Moved => CauseParts.Sum(p => Math.Abs(p.Amount));
 }
 
-/// <summary>A node of the delta tree (customer → cluster → index; or account/role/service when grouped so).</summary>
+/// <summary>A node of the delta tree (customer → cluster → index; or account/role/service when grouped so).
+/// <see cref="Resources"/> are the resources that moved; <see cref="UnchangedResources"/> counts those under the node
+/// (children included) that moved $0 with no part, which are in its costs but not listed.</summary>
 public sealed record DeltaNode(
     string NodeId,
     string NodeType,
@@ -53,7 +55,8 @@ public sealed record DeltaNode(
     decimal PeriodCost,
     decimal Explained,
     IReadOnlyList<DeltaNode> Children,
-    IReadOnlyList<ResourceDelta> Resources)
+    IReadOnlyList<ResourceDelta> Resources,
+    int UnchangedResources = 0)
 {
     public decimal Delta => PeriodCost - BaselineCost;
     public decimal Unexplained => Delta - Explained;

@@ -2,7 +2,7 @@ namespace Polo.Bench;
 
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
-    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20)
+    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -17,6 +17,8 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                             decomposition p95 beside a bare GROUP BY resource scan, N viewers vs one, page queries
           --data DIR        keep generated estates in DIR and reuse them on the next run (a large one is costly)
           --viewers N       concurrent viewers for the scale figures (default 20)
+          --copies K        run the scale figures on the ×N estate copied K times with renamed ids (a ~100k-resource
+                            estate from ×50 copied 5 times costs minutes, generating ×220 costs hours on 2 cores)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -29,6 +31,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         List<int>? scales = null;
         string? dataDir = null;
         var viewers = 20;
+        var copies = 1;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -52,11 +55,12 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                     break;
                 case "--data": dataDir = Path.GetFullPath(Next()); break;
                 case "--viewers": viewers = PositiveInt(Next(), "--viewers"); break;
+                case "--copies": copies = PositiveInt(Next(), "--copies"); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies);
     }
 
     private static int PositiveInt(string s, string name) =>

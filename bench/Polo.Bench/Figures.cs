@@ -74,6 +74,53 @@ internal sealed class Figures(string dataPath, BenchOptions options)
         return ch;
     }
 
+    /// <summary>Tables (and the id columns to rename) a replicated estate copies; the daily rollup follows through its view.</summary>
+    private static readonly string[] ReplicatedTables =
+    [
+        "cost_hourly", "resource_events", "resource_snapshots", "resource_relationships", "hierarchy_nodes",
+        "resource_ancestry", "resource_billing", "customer_metadata", "account_metadata",
+    ];
+
+    private static readonly HashSet<string> IdColumns =
+        ["resource_id", "from_id", "to_id", "event_id", "customer", "node_id", "parent_id", "ancestor_id", "descendant_id", "name"];
+
+    /// <summary>The ×<paramref name="scale"/> estate copied <paramref name="copies"/> times with every customer, node,
+    /// resource and event id suffixed "-rK" (copy 1 keeps its names): a ~100k-resource estate without the cost of
+    /// generating it (each copy has the demo's commitments, fees and lifecycle causes); reused when already built.</summary>
+    public async Task<EmbeddedClickHouse> ReplicatedDemoAsync(int scale, int copies)
+    {
+        var ch = await DatabaseAsync($"estate_x{scale}r{copies}");
+        if (await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly") > 0)
+        {
+            var held = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
+            Console.WriteLine($"estate x{scale}r{copies} reused {held:N0} billed resources");
+            return ch;
+        }
+        await using var source = await CachedDemoAsync(scale);
+        var t = await Timing.TimeAsync(async () =>
+        {
+            foreach (var table in ReplicatedTables)
+            {
+                var columns = await ch.QueryAsync<ColumnRow>("SELECT name, type FROM system.columns WHERE database = {db:String} AND table = {t:String} AND default_kind NOT IN ('MATERIALIZED', 'ALIAS') ORDER BY position",
+                    new QueryParams { ["db"] = source.Database, ["t"] = table });
+                var select = string.Join(", ", columns.Select(c => IdColumns.Contains(c.Name) && c.Type.Contains("String", StringComparison.Ordinal)
+                                                          && !c.Type.StartsWith("Array", StringComparison.Ordinal) && !c.Type.StartsWith("Map", StringComparison.Ordinal) && table != "account_metadata"
+                    ? $"if(k = 1 OR {c.Name} IN ('', 'unassigned'), {c.Name}, if(match({c.Name}, '^(customer|cluster|index):'), replaceRegexpOne({c.Name}, '^(customer|cluster|index):([^/]+)', concat('\\1:\\2-r', toString(k))), concat({c.Name}, '-r', toString(k)))) AS {c.Name}"
+                    : c.Name));
+                var names = string.Join(", ", columns.Select(c => c.Name));
+                var copiesOf = table == "account_metadata" ? "[1]" : $"range(1, {copies + 1})";
+                await ch.ExecuteAsync($"INSERT INTO {table} ({names}) SELECT {select} FROM `{source.Database}`.{table} ARRAY JOIN {copiesOf} AS k");
+            }
+            await ch.ExecuteAsync("SYSTEM RELOAD DICTIONARIES");
+        });
+        var resources = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
+        var rows = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
+        Console.WriteLine($"estate x{scale}r{copies} copied to {resources:N0} billed resources, {rows:N0} hourly cost rows in {Timing.Ms(t)}");
+        return ch;
+    }
+
+    private sealed record ColumnRow(string Name, string Type);
+
     public async Task GroupByAsync(EmbeddedClickHouse ch)
     {
         var (firstDaily, daily) = await Timing.MedianAsync(options.Runs, () =>

@@ -21,8 +21,8 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
 
     public async Task RunAsync(int scale)
     {
-        await using var ch = await figures.CachedDemoAsync(scale);
-        var label = $"x{scale}";
+        await using var ch = options.Copies > 1 ? await figures.ReplicatedDemoAsync(scale, options.Copies) : await figures.CachedDemoAsync(scale);
+        var label = options.Copies > 1 ? $"x{scale} copied {options.Copies}×" : $"x{scale}";
         var resources = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
         Console.WriteLine($"scale {label}: {resources:N0} billed resources");
 

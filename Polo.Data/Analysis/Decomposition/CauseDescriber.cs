@@ -71,7 +71,8 @@ internal static class CauseDescriber
     private static string Who(string nodeId, string nodeName)
     {
         if (nodeId == NodeId.Unassigned) return "unassigned cost";
-        var node = NodeId.Parse(nodeId);
+        // A flat group of an empty value (a line without a resource type) has no parseable id: name it by its label.
+        if (!NodeId.TryParse(nodeId, out var node)) return nodeName == "" ? "(none)" : nodeName;
         return node.Kind switch
         {
             NodeKinds.Customer => $"customer {node.Parts[0]}",

@@ -11,7 +11,11 @@ namespace Polo.Data.Analysis.Decomposition;
 /// </summary>
 /// <param name="ch">The engine.</param>
 /// <param name="useDailyRollup">false reads the hourly ledger even for whole-day windows (same answer, slower).</param>
-public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) : IDeltaDecomposer
+/// <param name="listUnchanged">true lists every resource in the tree, also those that moved $0 with no part
+/// (classified in C# one by one, slow on a large estate); by default, when the windows have the same length, the engine
+/// sums such resources per node (<see cref="DeltaNode.UnchangedResources"/>) and only the resources that moved are
+/// shipped, classified and listed. Totals, parts and causes are the same either way.</param>
+public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, bool listUnchanged = false) : IDeltaDecomposer
 {
     public Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
@@ -31,10 +35,25 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
         var lo = span.Start < period.Start ? span.Start : period.Start;
         var hi = span.End > period.End ? span.End : period.End;
 
-        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
-        var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
-        var lines = (await linesTask.ConfigureAwait(false)).Select(Named).ToList();
-        var events = await eventsTask.ConfigureAwait(false);
+        var fold = !listUnchanged && baseline.Length == period.Length;
+        List<CostLine> all, lines;
+        List<EventLine> events;
+        if (fold)
+        {
+            all = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
+                .ConfigureAwait(false);
+            lines = all.Where(l => l.Changed == 1).Select(Named).ToList();
+            events = await DeltaInputs.EventsAsync(ch, lo, hi, ct, lines.Select(l => l.ResourceId).ToHashSet()).ConfigureAwait(false);
+        }
+        else
+        {
+            var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
+            var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
+            all = lines = (await linesTask.ConfigureAwait(false)).Select(Named).ToList();
+            events = await eventsTask.ConfigureAwait(false);
+        }
+        var unchanged = all.Where(l => l.Changed == 0)
+            .Select(l => new DeltaTreeBuilder.Quiet(NodePath.For(l, groupBy), (int)l.Resources, l.BaselineCost, l.PeriodCost)).ToList();
         var snapshots = lines.Where(l => l.ResourceType == ResourceTypes.Snapshot).Select(l => l.ResourceId).Distinct().ToList();
         var orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, snapshots, period.End, ct).ConfigureAwait(false);
 
@@ -45,7 +64,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
             .ToLookup(e => e.ResourceId);
         var prior = events.Where(e => e.Prior == 1).GroupBy(e => e.ResourceId).ToDictionary(g => g.Key, g => g.First());
         var exact = !(useDailyRollup && Sql.CostSource.For(baseline, period).Daily);
-        var inPeriod = lines.Where(l => l.PeriodCost != 0 || l.PeriodUsage != 0).ToList();
+        var inPeriod = all.Where(l => l.PeriodCost != 0 || l.PeriodUsage != 0).ToList();
         var dataEnd = inPeriod.Count == 0 ? period.End : inPeriod.Max(l => l.LastHour);
 
         var classifier = new CauseClassifier(baseline, period, dataEnd, orphans);
@@ -76,7 +95,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true) 
         var leaves = changes.Select((c, i) =>
             new DeltaTreeBuilder.Leaf(c.Path, ResourceDeltas.Build(c.Change, splits[i], attributions[i]!))).ToList();
 
-        var nodes = DeltaTreeBuilder.Build(leaves);
+        var nodes = DeltaTreeBuilder.Build(leaves, unchanged);
         return new DeltaDecomposition(span, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
             nodes, CauseSummaries.Summarise(leaves), costType, baseline.IsContiguous ? null : baseline);
     }

@@ -1,17 +1,20 @@
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>One resource × service × usage type × line item type × placement, aggregated in SQL over both windows.
 /// Hours are usage amounts whose pricing unit is hours (never hours with cost); first/last hour are the first and last
 /// billed hour (a day's midnight from the daily rollup); PerBillingPeriod = a non-usage line (fee, RI fee, tax, credit…)
-/// billed on at most one day per billing period in each window, so it is compared per period, unscaled.</summary>
+/// billed on at most one day per billing period in each window, so it is compared per period, unscaled.
+/// Changed = 0: not one line but <see cref="Resources"/> unchanged resources summed per node of the grouping (only the
+/// node's columns are set), see <see cref="DeltaInputs.CostLinesAsync"/>.</summary>
 internal sealed record CostLine(
     string ResourceId, string UsageType, string ResourceType, string AccountId, string AccountName, string AccountRole,
     string Service, string Region, string Customer, string Cluster, string IndexName, string State,
     string LineItemType, string PricingUnit, byte HasCommitment, byte PerBillingPeriod,
     decimal BaselineCost, decimal PeriodCost, double BaselineUsage, double PeriodUsage,
-    double BaselineHours, double PeriodHours, DateTime FirstHour, DateTime LastHour);
+    double BaselineHours, double PeriodHours, DateTime FirstHour, DateTime LastHour, byte Changed = 1, long Resources = 1);
 
 /// <summary>An event in the window (Prior = 0) or a resource's latest event before it (Prior = 1).</summary>
 internal sealed record EventLine(DateTime EventTime, string EventId, string ResourceId, string EventType,
@@ -26,8 +29,14 @@ internal static class DeltaInputs
     /// <summary>Pricing units that count running hours.</summary>
     public const string HourUnits = "lower(pricing_unit) IN ('hrs', 'hr', 'hours', 'hour')";
 
+    /// <summary>
+    /// The cost lines of both windows. With <paramref name="foldUnchanged"/>, a resource whose every line has the same
+    /// cost, usage and hours in both windows (it moved $0 and has no parts) is not shipped line by line: such
+    /// resources come back summed per node of <paramref name="groupBy"/> (Changed = 0), so the caller classifies only
+    /// the resources that moved. Only valid when the windows have the same length (no scaling).
+    /// </summary>
     public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period,
-        CostFilter? filter, CostType costType, bool allowRollup, CancellationToken ct)
+        CostFilter? filter, CostType costType, bool allowRollup, CancellationToken ct, Grouping? groupBy = null, bool foldUnchanged = false)
     {
         var src = allowRollup ? CostSource.For(baseline, period) : CostSource.Hourly;
         var p = new QueryParams();
@@ -36,41 +45,71 @@ internal static class DeltaInputs
         var where = CostFilterSql.Conditions(filter, p);
         var cost = costType.Column();
         var t = src.Daily ? "toDateTime(day, 'UTC')" : "hour";
+        var changed = foldUnchanged
+            ? "max(baseline_cost != period_cost OR baseline_usage != period_usage OR baseline_hours != period_hours) OVER (PARTITION BY rid)"
+            : "toUInt8(1)";
+        // Grouping keys: a changed line keeps its identity; unchanged ones keep only the node columns of the grouping.
+        string Keep(string column, params GroupingKind[] kinds) =>
+            groupBy is { } g && kinds.Contains(g.Kind) ? column : $"if(changed = 1, {column}, '')";
+        var hierarchy = new[] { GroupingKind.Customer, GroupingKind.Cluster, GroupingKind.Index };
         var sql = $"""
-            SELECT c.resource_id AS resource_id, c.usage_type AS usage_type, c.customer AS customer, c.cluster AS cluster,
-                   c.index_name AS index_name, c.any_resource_type AS resource_type, c.any_account_id AS account_id,
-                   c.service AS service, c.any_region AS region, c.line_item_type AS line_item_type,
-                   c.any_pricing_unit AS pricing_unit, c.has_commitment AS has_commitment,
-                   c.per_billing_period AS per_billing_period,
-                   c.baseline_cost AS baseline_cost, c.period_cost AS period_cost, c.baseline_usage AS baseline_usage,
-                   c.period_usage AS period_usage, c.baseline_hours AS baseline_hours, c.period_hours AS period_hours,
-                   c.first_hour AS first_hour, c.last_hour AS last_hour, ifNull(s.state, '') AS state,
-                   dictGetOrDefault('account_dict', 'account_name', tuple(c.any_account_id), c.any_account_id) AS account_name,
-                   dictGetOrDefault('account_dict', 'role', tuple(c.any_account_id), '') AS account_role
+            SELECT f.k_resource_id AS resource_id, f.k_usage_type AS usage_type, f.k_customer AS customer, f.k_cluster AS cluster,
+                   f.k_index_name AS index_name, f.k_resource_type AS resource_type, f.k_account_id AS account_id,
+                   f.k_service AS service, f.k_region AS region, f.k_line_item_type AS line_item_type,
+                   f.pricing_unit AS pricing_unit, f.has_commitment AS has_commitment,
+                   f.per_billing_period AS per_billing_period,
+                   f.baseline_cost AS baseline_cost, f.period_cost AS period_cost, f.baseline_usage AS baseline_usage,
+                   f.period_usage AS period_usage, f.baseline_hours AS baseline_hours, f.period_hours AS period_hours,
+                   f.first_hour AS first_hour, f.last_hour AS last_hour, ifNull(s.state, '') AS state,
+                   f.changed AS changed, f.resources AS resources,
+                   dictGetOrDefault('account_dict', 'account_name', tuple(f.k_account_id), f.k_account_id) AS account_name,
+                   dictGetOrDefault('account_dict', 'role', tuple(f.k_account_id), '') AS account_role
             FROM
             (
-                SELECT resource_id, toString(service) AS service, toString(usage_type) AS usage_type,
-                       toString(customer) AS customer, cluster, index_name, toString(line_item_type) AS line_item_type,
-                       toString(any(resource_type)) AS any_resource_type, toString(any(account_id)) AS any_account_id,
-                       toString(any(region)) AS any_region, toString(anyIf(pricing_unit, pricing_unit != '')) AS any_pricing_unit,
-                       toUInt8(max(commitment_arn != '')) AS has_commitment,
-                       toUInt8(line_item_type NOT IN ('', 'Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')
-                               AND uniqExactIf(toDate({t}), {b}) <= uniqExactIf(billing_period, {b})
-                               AND uniqExactIf(toDate({t}), {w}) <= uniqExactIf(billing_period, {w})) AS per_billing_period,
-                       sumIf({cost}, {b}) AS baseline_cost, sumIf({cost}, {w}) AS period_cost,
-                       sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
-                       sumIf(usage_amount, {b} AND {HourUnits}) AS baseline_hours,
-                       sumIf(usage_amount, {w} AND {HourUnits}) AS period_hours,
-                       min({t}) AS first_hour, max({t}) AS last_hour
-                FROM {src.Table}
-                WHERE ({b} OR {w}){where}
-                GROUP BY resource_id, service, usage_type, customer, cluster, index_name, line_item_type
-                HAVING baseline_cost != 0 OR period_cost != 0 OR baseline_usage != 0 OR period_usage != 0
-            ) AS c
+                SELECT {Keep("rid", GroupingKind.Resource)} AS k_resource_id, {Keep("usage_type", GroupingKind.UsageType)} AS k_usage_type,
+                       {Keep("customer", hierarchy)} AS k_customer, {Keep("cluster", hierarchy)} AS k_cluster,
+                       {Keep("index_name", hierarchy)} AS k_index_name, {Keep("rtype", GroupingKind.ResourceType)} AS k_resource_type,
+                       {Keep("any_account_id", GroupingKind.Account, GroupingKind.AccountRole)} AS k_account_id,
+                       {Keep("service", GroupingKind.Service)} AS k_service, {Keep("any_region", GroupingKind.Region)} AS k_region,
+                       {Keep("line_item_type")} AS k_line_item_type, any(any_pricing_unit) AS pricing_unit,
+                       max(has_commitment) AS has_commitment, max(per_billing_period) AS per_billing_period,
+                       sum(baseline_cost) AS baseline_cost, sum(period_cost) AS period_cost,
+                       sum(baseline_usage) AS baseline_usage, sum(period_usage) AS period_usage,
+                       sum(baseline_hours) AS baseline_hours, sum(period_hours) AS period_hours,
+                       min(first_hour) AS first_hour, max(last_hour) AS last_hour, changed, uniqExact(rid) AS resources
+                FROM
+                (
+                    SELECT *, toUInt8({changed}) AS changed
+                    FROM
+                    (
+                        SELECT resource_id, toString(service) AS service, toString(usage_type) AS usage_type,
+                               toString(customer) AS customer, cluster, index_name, toString(line_item_type) AS line_item_type,
+                               toString(any(resource_type)) AS any_resource_type, toString(any(account_id)) AS any_account_id,
+                               toString(any(region)) AS any_region, toString(anyIf(pricing_unit, pricing_unit != '')) AS any_pricing_unit,
+                               toUInt8(max(commitment_arn != '')) AS has_commitment,
+                               toUInt8(line_item_type NOT IN ('', 'Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')
+                                       AND uniqExactIf(toDate({t}), {b}) <= uniqExactIf(billing_period, {b})
+                                       AND uniqExactIf(toDate({t}), {w}) <= uniqExactIf(billing_period, {w})) AS per_billing_period,
+                               sumIf({cost}, {b}) AS baseline_cost, sumIf({cost}, {w}) AS period_cost,
+                               sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
+                               sumIf(usage_amount, {b} AND {HourUnits}) AS baseline_hours,
+                               sumIf(usage_amount, {w} AND {HourUnits}) AS period_hours,
+                               min({t}) AS first_hour, max({t}) AS last_hour,
+                               if(resource_id != '', resource_id, concat('bill:', service, '/', if(line_item_type = '', 'Usage', line_item_type), '/', if(usage_type = '', '-', usage_type))) AS rid,
+                               if(resource_id != '', any_resource_type, '{LineItemTypes.BillingLine}') AS rtype
+                        FROM {src.Table}
+                        WHERE ({b} OR {w}){where}
+                        GROUP BY resource_id, service, usage_type, customer, cluster, index_name, line_item_type
+                        HAVING baseline_cost != 0 OR period_cost != 0 OR baseline_usage != 0 OR period_usage != 0
+                    )
+                )
+                GROUP BY k_resource_id, k_usage_type, k_customer, k_cluster, k_index_name, k_resource_type, k_account_id,
+                         k_service, k_region, k_line_item_type, changed
+            ) AS f
             LEFT JOIN
             (
                 SELECT resource_id, toString(argMax(state, observed_at)) AS state FROM resource_snapshots GROUP BY resource_id
-            ) AS s ON s.resource_id = c.resource_id
+            ) AS s ON s.resource_id = f.k_resource_id
             SETTINGS join_use_nulls = 1
             """;
         return await ch.QueryAsync<CostLine>(sql, p, ct).ConfigureAwait(false);
@@ -123,13 +162,23 @@ internal static class DeltaInputs
         return rows.GroupBy(r => r.SnapshotId).ToDictionary(g => g.Key, g => g.First());
     }
 
-    /// <summary>Every event in [lo, hi) plus each resource's latest event before lo (its standing state).</summary>
-    public static async Task<List<EventLine>> EventsAsync(IClickHouse ch, DateTime lo, DateTime hi, CancellationToken ct)
+    /// <summary>Every event in [lo, hi) plus each resource's latest event before lo (its standing state); with
+    /// resourceIds, only those resources' events (null: every resource's).</summary>
+    public static async Task<List<EventLine>> EventsAsync(IClickHouse ch, DateTime lo, DateTime hi, CancellationToken ct,
+        IReadOnlyCollection<string>? resourceIds = null)
     {
-        const string sql = """
+        var p = new QueryParams { ["lo"] = lo, ["hi"] = hi };
+        var only = "";
+        if (resourceIds is not null)
+        {
+            if (resourceIds.Count == 0) return [];
+            p["ids"] = resourceIds.ToArray();
+            only = " AND resource_id IN {ids:Array(String)}";
+        }
+        var sql = $$"""
             SELECT event_time, event_id, resource_id, toString(event_type) AS event_type, properties, toUInt8(0) AS prior
             FROM resource_events
-            WHERE event_time >= {lo:DateTime64(3)} AND event_time < {hi:DateTime64(3)}
+            WHERE event_time >= {lo:DateTime64(3)} AND event_time < {hi:DateTime64(3)}{{only}}
             UNION ALL
             SELECT last_time AS event_time, last_id AS event_id, resource_id, last_type AS event_type,
                    last_props AS properties, toUInt8(1) AS prior
@@ -138,10 +187,10 @@ internal static class DeltaInputs
                 SELECT resource_id, max(event_time) AS last_time, argMax(event_id, event_time) AS last_id,
                        toString(argMax(event_type, event_time)) AS last_type, argMax(properties, event_time) AS last_props
                 FROM resource_events
-                WHERE event_time < {lo:DateTime64(3)}
+                WHERE event_time < {lo:DateTime64(3)}{{only}}
                 GROUP BY resource_id
             )
             """;
-        return await ch.QueryAsync<EventLine>(sql, new QueryParams { ["lo"] = lo, ["hi"] = hi }, ct).ConfigureAwait(false);
+        return await ch.QueryAsync<EventLine>(sql, p, ct).ConfigureAwait(false);
     }
 }
