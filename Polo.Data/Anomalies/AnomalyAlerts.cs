@@ -3,8 +3,8 @@ using Polo.Data.Notifications;
 
 namespace Polo.Data.Anomalies;
 
-/// <summary>An anomaly as an alert, and the query of its explanation: the anomalous day against the detector's
-/// baseline days.</summary>
+/// <summary>An anomaly as an alert, and the query of its explanation: the anomalous day against exactly the detector's
+/// baseline days (<c>bdays</c>, decomposed as a non-contiguous baseline; <c>bfrom</c>/<c>bto</c> give their span).</summary>
 public static class AnomalyAlerts
 {
     /// <summary>The /explain query keys of the anomaly's explanation.</summary>
@@ -17,13 +17,14 @@ public static class AnomalyAlerts
             ["to"] = Day(a.Day),
             ["bfrom"] = Day(a.BaselineDays[0]),
             ["bto"] = Day(a.BaselineDays[^1]),
-            ["by"] = a.Dimension is AnomalyDimensions.Cluster ? "cluster" : null,
+            ["bdays"] = string.Join(",", a.BaselineDays.Select(Day)),
+            ["by"] = a.Dimension is AnomalyDimensions.Cluster ? "cluster" : a.Dimension is AnomalyDimensions.Customer ? "customer" : null,
         };
     }
 
     public static string ExplainPath(Anomaly a) =>
         "/explain?" + string.Join("&", ExplainQuery(a).Where(kv => kv.Value is not null)
-            .Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value!)}"));
+            .Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value!).Replace("%2C", ",", StringComparison.Ordinal)}"));
 
     public static Alert ToAlert(Anomaly a)
     {

@@ -22,8 +22,10 @@ public enum DataKinds
     Metadata = 1 << 5,
     /// <summary>Progress of running collectors (no table; <c>CollectorProgressBoard</c>): lines read, share done.</summary>
     CollectorProgress = 1 << 6,
+    /// <summary>notification_outbox and notification_attempts: a message was stored, tried or delivered.</summary>
+    Notifications = 1 << 7,
     /// <summary>Progress of the first-run demo seeding (no table; <c>DemoSeedStatus</c>). Keep it the highest bit.</summary>
-    DemoSeed = 1 << 7,
+    DemoSeed = 1 << 8,
 
     /// <summary>Every table the analysis reads.</summary>
     AnalysisData = Cost | Events | Inventory | Hierarchy | Metadata,

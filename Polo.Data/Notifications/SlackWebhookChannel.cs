@@ -3,11 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace Polo.Data.Notifications;
 
-/// <summary>Posts an alert to a Slack incoming webhook as a Block Kit message: a header, the text with fields, and a
-/// button linking to the explanation (the app's base URL + the alert's link).</summary>
+/// <summary>Posts an alert to a Slack incoming webhook as a Block Kit message: a header, the text with fields, the
+/// digest's sections, and a button linking to the explanation (the app's base URL + the alert's link).</summary>
 public sealed class SlackWebhookChannel(HttpClient http, SlackRoute route, string baseUrl) : IAlertChannel
 {
     public string Name => "slack:" + route.Name;
+
+    /// <summary>The webhook's host only: the path of a Slack webhook URL is its secret.</summary>
+    public string Recipient => Uri.TryCreate(route.WebhookUrl, UriKind.Absolute, out var u) ? "Slack " + u.Authority : "Slack";
+
+    public TimeSpan? Cooldown => route.Cooldown;
 
     public bool Wants(Alert alert) => route.Wants(alert);
 
@@ -25,39 +30,46 @@ public sealed class SlackWebhookChannel(HttpClient http, SlackRoute route, strin
     public static JsonObject Message(Alert alert, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var url = baseUrl.TrimEnd('/') + alert.Link;
+        var url = AlertText.Absolute(baseUrl, alert.Link);
         var fields = new JsonArray();
         foreach (var (label, value) in alert.Fields.Take(10))
             fields.Add(new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*{Escape(label)}*\n{Escape(value)}" });
-        return new JsonObject
+        var section = new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(Truncate(Escape(alert.Text), 3000)) };
+        if (fields.Count > 0) section["fields"] = fields;
+        var blocks = new JsonArray
         {
-            ["text"] = $"{alert.Title} — {url}",
-            ["blocks"] = new JsonArray
+            new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Truncate(alert.Title, 150) } },
+            section,
+        };
+        foreach (var s in alert.Sections)
+        {
+            var lines = s.Items.Count == 0 ? ["_none_"] : s.Items.Select(i => "• " + Item(i, baseUrl)).ToList();
+            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Mrkdwn(Truncate($"*{Escape(s.Heading)}*\n" + string.Join("\n", lines), 3000)) });
+        }
+        blocks.Add(new JsonObject
+        {
+            ["type"] = "actions",
+            ["elements"] = new JsonArray
             {
-                new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Truncate(alert.Title, 150) } },
                 new JsonObject
                 {
-                    ["type"] = "section",
-                    ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Truncate(Escape(alert.Text), 3000) },
-                    ["fields"] = fields,
-                },
-                new JsonObject
-                {
-                    ["type"] = "actions",
-                    ["elements"] = new JsonArray
-                    {
-                        new JsonObject
-                        {
-                            ["type"] = "button",
-                            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Why? Open the explanation" },
-                            ["url"] = url,
-                            ["action_id"] = "open_explanation",
-                        },
-                    },
+                    ["type"] = "button",
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = alert.Kind == Alert.DigestKind ? "Open in Polo" : "Why? Open the explanation" },
+                    ["url"] = url,
+                    ["action_id"] = "open_explanation",
                 },
             },
-        };
+        });
+        return new JsonObject { ["text"] = $"{alert.Title} — {url}", ["blocks"] = blocks };
     }
+
+    private static string Item(AlertItem i, string baseUrl)
+    {
+        var text = Escape(i.Text) + (i.Value == "" ? "" : " — " + Escape(i.Value));
+        return i.Link == "" ? text : $"<{AlertText.Absolute(baseUrl, i.Link)}|{text.Replace("|", "¦", StringComparison.Ordinal)}>";
+    }
+
+    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 
     /// <summary>Slack's three control characters in mrkdwn.</summary>
     private static string Escape(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

@@ -31,19 +31,20 @@ public sealed record DeltaLink(DateOnly? BaselineFrom = null, DateOnly? Baseline
 }
 
 /// <summary>Explain a range: an explicit comparison period (<c>bfrom</c>, <c>bto</c>) and <c>by</c>.</summary>
-public sealed record ExplainLink(DateOnly? BaselineFrom = null, DateOnly? BaselineTo = null, Grouping? By = null)
+public sealed record ExplainLink(DateOnly? BaselineFrom = null, DateOnly? BaselineTo = null, Grouping? By = null, string? BaselineDays = null)
     : PageLink, IPageLink<ExplainLink>, IComparedLink
 {
-    public PageLink WithBaseline(DateOnly? from, DateOnly? to) => this with { BaselineFrom = from, BaselineTo = to };
+    /// <summary>A range bar's baseline replaces a baseline of separate days.</summary>
+    public PageLink WithBaseline(DateOnly? from, DateOnly? to) => this with { BaselineFrom = from, BaselineTo = to, BaselineDays = null };
 
     public static string Template => "/explain";
     public override string Path => Template;
 
     public static ExplainLink Parse(QueryValues url) =>
-        new(url.Day(QueryKeys.BaselineFrom), url.Day(QueryKeys.BaselineTo), url.Grouping(QueryKeys.By)) { Carried = CarriedState.Parse(url) };
+        new(url.Day(QueryKeys.BaselineFrom), url.Day(QueryKeys.BaselineTo), url.Grouping(QueryKeys.By), url.Text(QueryKeys.BaselineDays)) { Carried = CarriedState.Parse(url) };
 
     protected override void WriteKeys(QueryWriter q) =>
-        q.Add(QueryKeys.BaselineFrom, BaselineFrom).Add(QueryKeys.BaselineTo, BaselineTo).Add(QueryKeys.By, By);
+        q.Add(QueryKeys.BaselineFrom, BaselineFrom).Add(QueryKeys.BaselineTo, BaselineTo).Add(QueryKeys.By, By).Add(QueryKeys.BaselineDays, BaselineDays);
 }
 
 /// <summary>Costs: <c>by</c> and <c>chart</c> (area, bar, table).</summary>

@@ -14,6 +14,7 @@ public static class PageLinks
     [
         Of<DashboardLink>(), Of<DeltaLink>(), Of<ExplainLink>(), Of<CostsLink>(), Of<HierarchyLink>(),
         Of<ResourcesLink>(), Of<ResourceLink>(), Of<CollectorsLink>(), Of<BudgetsLink>(), Of<AnomaliesLink>(),
+        Of<RulesLink>(), Of<NotificationsLink>(), Of<DigestLink>(),
         Of<NotFoundLink>(), Of<ErrorLink>(),
     ];
 

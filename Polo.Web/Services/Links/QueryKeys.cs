@@ -13,6 +13,8 @@ public static class QueryKeys
     // Comparison period and drill-down (delta, explain).
     public const string BaselineFrom = "bfrom";
     public const string BaselineTo = "bto";
+    /// <summary>A baseline of separate days (comma-separated), replacing bfrom/bto (see <c>State/BaselineDays</c>).</summary>
+    public const string BaselineDays = "bdays";
     public const string By = "by";
     public const string Node = "node";
     public const string Resource = "resource";
@@ -44,6 +46,16 @@ public static class QueryKeys
     public const string Min = "min";
     public const string Dimension = "dim";
     public const string Show = "show";
+
+    // Rules.
+    public const string Rule = "rule";
+    public const string Violation = "violation";
+
+    // Notifications history.
+    public const string Status = "status";
+    public const string Channel = "channel";
+    public const string Kind = "kind";
+    public const string Message = "id";
 
     /// <summary>The value of <see cref="Theme"/> for the dark theme (absent: light).</summary>
     public const string Dark = "dark";

@@ -47,9 +47,21 @@ public sealed class SpikeAlertTests(PoloAppFixture app)
         var messages = app.Slack.Messages.Where(Mentions).ToList();
         var message = Assert.Single(messages);
         Assert.Equal(app.Slack.Messages.Count, app.Slack.Messages.Select(m => m.ToJsonString()).Distinct().Count());
-        var url = (string?)message["blocks"]![2]!["elements"]![0]!["url"];
+        var url = (string?)message["blocks"]!.AsArray()[^1]!["elements"]![0]!["url"];
         Assert.NotNull(url);
         Assert.StartsWith(app.BaseUrl + "/explain?", url, StringComparison.Ordinal);
+
+        // Email and the signed webhook got exactly one message each too; /notifications lists all three as delivered.
+        Assert.Single(app.Smtp.Messages, m => m.Data.Contains(AccountName, StringComparison.Ordinal));
+        var hook = Assert.Single(app.Webhook.Received, r => r.Body.Contains(AccountName, StringComparison.Ordinal));
+        Assert.Equal(Polo.Data.Notifications.WebhookChannel.Signature(PoloAppFixture.WebhookSecret, hook.Headers["X-Polo-Timestamp"], hook.Body),
+            hook.Headers["X-Polo-Signature"]);
+        await using (var history = await app.OpenAsync("/notifications?q=" + AccountName))
+        {
+            await history.WaitForLoadedAsync();
+            await Expect(history.Page.Locator("[data-testid=notification][data-status=delivered]")).ToHaveCountAsync(3);
+            await Shots.SaveAsync(history, "notifications-after-spike");
+        }
 
         // The link opens the explanation of that spike: its top explained cause is the injected resource's launch.
         await using var explain = await app.OpenAsync(new Uri(url).PathAndQuery);

@@ -39,6 +39,14 @@ public sealed class PoloAppFixture : IAsyncLifetime
     /// <summary>The Slack incoming webhook the app alerts to (critical account anomalies only), on loopback.</summary>
     public LoopbackSlack Slack { get; private set; } = null!;
 
+    /// <summary>The SMTP server the app emails critical account anomalies to, on loopback.</summary>
+    public LoopbackSmtp Smtp { get; private set; } = null!;
+
+    /// <summary>The generic JSON webhook the app posts critical account anomalies to (HMAC-signed with <see cref="WebhookSecret"/>).</summary>
+    public LoopbackWebhook Webhook { get; private set; } = null!;
+
+    public const string WebhookSecret = "e2e-webhook-secret-0123456789";
+
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(PageSession.Timeout); // Blazor Server: prerender, then the circuit starts
@@ -62,6 +70,8 @@ public sealed class PoloAppFixture : IAsyncLifetime
         CurFolder = Path.Combine(Path.GetTempPath(), "polo-e2e-cur-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(CurFolder);
         Slack = new LoopbackSlack();
+        Smtp = new LoopbackSmtp();
+        Webhook = new LoopbackWebhook();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));
@@ -81,6 +91,19 @@ public sealed class PoloAppFixture : IAsyncLifetime
             ["Alerts__Slack__0__WebhookUrl"] = Slack.Url,
             ["Alerts__Slack__0__MinSeverity"] = "critical",
             ["Alerts__Slack__0__Dimensions__0"] = "account",
+            ["Alerts__Smtp__Host"] = "127.0.0.1",
+            ["Alerts__Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts__Smtp__Tls"] = "none",
+            ["Alerts__Smtp__From"] = "polo@e2e.test",
+            ["Alerts__Email__0__Name"] = "e2e",
+            ["Alerts__Email__0__To__0"] = "finops@e2e.test",
+            ["Alerts__Email__0__MinSeverity"] = "critical",
+            ["Alerts__Email__0__Dimensions__0"] = "account",
+            ["Alerts__Webhooks__0__Name"] = "e2e",
+            ["Alerts__Webhooks__0__Url"] = Webhook.Url,
+            ["Alerts__Webhooks__0__Secret"] = WebhookSecret,
+            ["Alerts__Webhooks__0__MinSeverity"] = "critical",
+            ["Alerts__Webhooks__0__Dimensions__0"] = "account",
         };
         if (TestPaths.ChdbLibrary() is { } lib) env["POLO_CHDB_LIB"] = lib;
 
@@ -171,6 +194,8 @@ public sealed class PoloAppFixture : IAsyncLifetime
         _playwright?.Dispose();
         _app?.Dispose();
         Slack?.Dispose();
+        Smtp?.Dispose();
+        Webhook?.Dispose();
         foreach (var dir in new[] { _dataDir, CurFolder })
         {
             try
