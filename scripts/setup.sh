@@ -4,6 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 CHDB_PACKAGE="@chdb/lib-linux-x64-gnu@26.7.3-stable.1"
+AXE_PACKAGE="axe-core@4.14.1"
 
 if [ ! -s "$root/.chdb/libchdb.so" ]; then
   echo "setup: fetching embedded ClickHouse ($CHDB_PACKAGE) via npm…"
@@ -14,6 +15,17 @@ if [ ! -s "$root/.chdb/libchdb.so" ]; then
   rm -rf "$tmp"
 fi
 echo "setup: libchdb at $root/.chdb/libchdb.so"
+
+# axe-core for the accessibility check (tests/Polo.E2E.Tests/Accessibility): one script, never committed.
+if [ ! -s "$root/.axe/axe.min.js" ]; then
+  echo "setup: fetching $AXE_PACKAGE via npm…"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$AXE_PACKAGE" >/dev/null && tar xzf ./*.tgz package/axe.min.js)
+  mkdir -p "$root/.axe"
+  mv "$tmp/package/axe.min.js" "$root/.axe/axe.min.js"
+  rm -rf "$tmp"
+fi
+echo "setup: axe-core at $root/.axe/axe.min.js"
 
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing Debian chromium for end-to-end tests…"

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Polo.Data;
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Analysis.Hierarchy;
+using Polo.Data.Analysis.Resources;
 using Polo.Data.Caching;
 using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
@@ -42,6 +44,29 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
         var shared = new CachedDeltaDecomposer(decomposer, cache);
         await ViewersAsync(() => shared.DecomposeAsync(Baseline, Period, Grouping.Customer), "Explain view (shared cache, cold)", cache.Clear);
         await ViewersAsync(() => decomposer.DecomposeAsync(Baseline, Period, Grouping.Customer), "Explain view without the cache");
+
+        await PagesAsync(ch, decomposer);
+    }
+
+    /// <summary>The queries behind the big-estate pages (uncached), each against 300 ms.</summary>
+    private async Task PagesAsync(IClickHouse ch, DeltaDecomposer decomposer)
+    {
+        var resources = new ResourceQueries(ch);
+        var hierarchy = new HierarchyQueries(ch);
+        var roots = await hierarchy.ChildrenAsync("", Period);
+        var customer = roots.OrderByDescending(r => r.Cost).First().NodeId;
+        var limit = TimeSpan.FromMilliseconds(300);
+        async Task Page(string what, Func<Task> query)
+        {
+            var (median, p95) = await Timing.PercentilesAsync(options.Runs, query);
+            Console.WriteLine($"  page query     {what}: p95 {Timing.Ms(p95)} (median {Timing.Ms(median)}) vs limit {Timing.Ms(limit)}: {Timing.Verdict(p95 <= limit)}");
+        }
+        await Page("Resources page 1 (50 rows by cost)", () => resources.SearchAsync(new ResourceQuery(CostRange: Period)));
+        await Page("Resources search 'search' page 3", () => resources.SearchAsync(new ResourceQuery(Search: "search", Page: 2, CostRange: Period)));
+        await Page("Hierarchy roots", () => hierarchy.ChildrenAsync("", Period));
+        await Page($"Hierarchy children of {customer}", () => hierarchy.ChildrenAsync(customer, Period));
+        await Page($"Hierarchy leaf resources of {customer}", () => resources.SearchAsync(new ResourceQuery(NodeId: customer, CostRange: Period, PageSize: 20)));
+        await Page("Cost delta resource table (decomposition by resource)", () => decomposer.DecomposeAsync(Baseline, Period, Grouping.Resource));
     }
 
     private async Task<(TimeSpan Median, TimeSpan P95)> ScanAsync(IClickHouse ch, string table, string column, string type) =>

@@ -42,8 +42,12 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         {
             all = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
                 .ConfigureAwait(false);
-            lines = all.Where(l => l.Changed == 1).Select(Named).ToList();
-            events = await DeltaInputs.EventsAsync(ch, lo, hi, ct, lines.Select(l => l.ResourceId).ToHashSet()).ConfigureAwait(false);
+            var moved = all.Where(l => l.Changed == 1).Select(Named).ToList();
+            var ids = moved.Select(l => l.ResourceId).ToHashSet();
+            var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct, ids);
+            var states = await DeltaInputs.StatesAsync(ch, ids, ct).ConfigureAwait(false);
+            events = await eventsTask.ConfigureAwait(false);
+            lines = moved.Select(l => l with { State = states.GetValueOrDefault(l.ResourceId, "") }).ToList();
         }
         else
         {

@@ -60,7 +60,7 @@ internal static class DeltaInputs
                    f.per_billing_period AS per_billing_period,
                    f.baseline_cost AS baseline_cost, f.period_cost AS period_cost, f.baseline_usage AS baseline_usage,
                    f.period_usage AS period_usage, f.baseline_hours AS baseline_hours, f.period_hours AS period_hours,
-                   f.first_hour AS first_hour, f.last_hour AS last_hour, ifNull(s.state, '') AS state,
+                   f.first_hour AS first_hour, f.last_hour AS last_hour, {(foldUnchanged ? "''" : "ifNull(s.state, '')")} AS state,
                    f.changed AS changed, f.resources AS resources,
                    dictGetOrDefault('account_dict', 'account_name', tuple(f.k_account_id), f.k_account_id) AS account_name,
                    dictGetOrDefault('account_dict', 'role', tuple(f.k_account_id), '') AS account_role
@@ -106,13 +106,34 @@ internal static class DeltaInputs
                 GROUP BY k_resource_id, k_usage_type, k_customer, k_cluster, k_index_name, k_resource_type, k_account_id,
                          k_service, k_region, k_line_item_type, changed
             ) AS f
-            LEFT JOIN
-            (
-                SELECT resource_id, toString(argMax(state, observed_at)) AS state FROM resource_snapshots GROUP BY resource_id
-            ) AS s ON s.resource_id = f.k_resource_id
+            {(foldUnchanged ? "" : StateJoin)}
             SETTINGS join_use_nulls = 1
             """;
         return await ch.QueryAsync<CostLine>(sql, p, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every resource's latest inventory state (folded lines read it with <see cref="StatesAsync"/> instead,
+    /// for the resources that moved only).</summary>
+    private const string StateJoin = """
+        LEFT JOIN
+        (
+            SELECT resource_id, toString(argMax(state, observed_at)) AS state FROM resource_snapshots GROUP BY resource_id
+        ) AS s ON s.resource_id = f.k_resource_id
+        """;
+
+    public sealed record StateLine(string ResourceId, string State);
+
+    /// <summary>Latest inventory state of some resources.</summary>
+    public static async Task<Dictionary<string, string>> StatesAsync(IClickHouse ch, IReadOnlyCollection<string> resourceIds,
+        CancellationToken ct)
+    {
+        if (resourceIds.Count == 0) return [];
+        var rows = await ch.QueryAsync<StateLine>("""
+            SELECT resource_id, toString(argMax(state, observed_at)) AS state FROM resource_snapshots
+            WHERE resource_id IN {ids:Array(String)}
+            GROUP BY resource_id
+            """, new QueryParams { ["ids"] = resourceIds.ToArray() }, ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.ResourceId, r => r.State);
     }
 
     /// <summary>First billed hour of some resources, from the hourly ledger (the rollup only knows the day).</summary>
