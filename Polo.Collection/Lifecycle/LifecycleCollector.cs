@@ -34,7 +34,7 @@ public sealed class LifecycleCollector(
             return new CollectorOutcome(0, "no lifecycle queue configured (Collection:Lifecycle:QueueUrl)");
 
         using var sqs = CreateClient(scope);
-        var writer = new ResourceEventWriter(ch, options.TagKeys);
+        var writer = new ResourceEventWriter(ch, options.TagKeys, TimeSpan.FromMinutes(Math.Max(0, options.DuplicateWindowMinutes)));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long received = 0, written = 0, malformed = 0, deleted = 0;
         var cap = Math.Max(1, options.MaxMessagesPerRun);

@@ -22,5 +22,9 @@ public sealed class LifecycleOptions
     /// <summary>Messages received per run at most; the rest wait for the next run.</summary>
     public int MaxMessagesPerRun { get; set; } = 1000;
 
+    /// <summary>A state change seen through CloudTrail and through EC2's notification within this many minutes is one
+    /// event (<see cref="LifecycleDuplicates"/>); 0 keeps both.</summary>
+    public int DuplicateWindowMinutes { get; set; } = 15;
+
     public HierarchyTagKeys TagKeys { get; set; } = new();
 }

@@ -11,12 +11,16 @@ namespace Polo.Collection.Lifecycle;
 
 /// <summary>
 /// Writes lifecycle events to resource_events idempotently: event_id is derived from the CloudTrail eventID and the
-/// resource id, and ids already held are skipped. Identity columns come from hierarchy tags carried by the event,
+/// resource id, and ids already held are skipped; one state change seen through two channels is written once
+/// (<see cref="LifecycleDuplicates"/>). Identity columns come from hierarchy tags carried by the event,
 /// otherwise from the resource's current snapshot.
 /// </summary>
-public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
+public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys, TimeSpan? duplicateWindow = null)
 {
     public const string Source = "cloudtrail";
+
+    /// <summary>See <see cref="LifecycleOptions.DuplicateWindowMinutes"/>.</summary>
+    public static readonly TimeSpan DefaultDuplicateWindow = TimeSpan.FromMinutes(15);
 
     public static string EventId(string cloudTrailEventId, string resourceId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Source}|{cloudTrailEventId}|{resourceId}")))[..24];
@@ -33,6 +37,7 @@ public sealed class ResourceEventWriter(IClickHouse ch, HierarchyTagKeys tagKeys
         var held = await HeldEvents.IdsAsync(ch,
             candidates.Select(c => (c.Event.AccountId, c.Event.ResourceId, c.Id)).ToList(), ct);
         var fresh = candidates.Where(c => !held.Contains(c.Id)).ToList();
+        fresh = await LifecycleDuplicates.RemoveAsync(ch, fresh, duplicateWindow ?? DefaultDuplicateWindow, ct);
         if (fresh.Count == 0) return 0;
 
         var known = await new ResourceIdentityLookup(ch).FindAsync(fresh.Select(f => f.Event.ResourceId).Distinct().ToList(), ct);

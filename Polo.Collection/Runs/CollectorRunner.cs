@@ -184,7 +184,7 @@ public sealed class CollectorRunner
         try
         {
             await _store.WriteAsync(row).ConfigureAwait(false);
-            if (warnings is { Count: > 0 }) await _store.Warnings.WriteAsync(row, warnings).ConfigureAwait(false);
+            if (warnings is not null) await _store.Warnings.WriteAsync(row, warnings).ConfigureAwait(false);
             _notifier?.Publish(DataKinds.CollectorRuns, 1);
         }
         catch (Exception e)

@@ -26,9 +26,10 @@ public sealed class CollectorStatusService(CollectorRunner runner, CollectorSche
     /// <summary>Deletions the safety valve held back, and their confirmation (null when not registered).</summary>
     public HeldDeletionService? Holds => holds;
 
-    /// <summary>What the collector's latest batch skipped, cut, held back or failed to list.</summary>
+    /// <summary>What the collector skipped, cut, held back or failed to list and still does: its open warnings in the
+    /// accounts and regions of its latest batch, each raised once (<see cref="CollectorWarningStore"/>).</summary>
     public Task<List<CollectorWarningRow>> WarningsAsync(string collector, CancellationToken ct = default) =>
-        store.Warnings.LatestBatchAsync(collector, ct: ct);
+        store.Warnings.OpenAsync(collector, ct: ct);
 
     public CollectionConfig Config => config;
 

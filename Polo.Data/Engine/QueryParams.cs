@@ -12,13 +12,24 @@ public sealed class QueryParams : IEnumerable<KeyValuePair<string, object?>>
 {
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
 
+    /// <summary>Sets a parameter once. A name already set is refused: two pieces of SQL that picked the same name
+    /// would otherwise bind one value for both, silently.</summary>
     public object? this[string name]
     {
         get => _values[name];
-        set => _values[name] = value;
+        set => Add(name, value);
     }
 
-    public void Add(string name, object? value) => _values[name] = value;
+    /// <summary>Adds a parameter; a name already set is refused with <see cref="ArgumentException"/>.</summary>
+    public void Add(string name, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!_values.TryAdd(name, value))
+            throw new ArgumentException(
+                $"Query parameter '{name}' is already set; each {{{name}:Type}} placeholder binds one value, so a second " +
+                "value for the same name is refused (give it another name).", nameof(name));
+    }
+
     public int Count => _values.Count;
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -42,13 +42,10 @@ public sealed class BillInventory(IClickHouse ch, DataChangeNotifier? notifier =
         {
             ["run"] = run,
             ["since"] = since ?? DateTime.UnixEpoch,
-            ["k_customer"] = BillTagKeys.NamesOf(keys.Customer),
-            ["k_cluster"] = BillTagKeys.NamesOf(keys.Cluster),
-            ["k_index"] = BillTagKeys.NamesOf(keys.Index),
             ["stopped_h"] = (long)StoppedAfter.TotalHours,
         };
 
-        var billing = await CountWrittenAsync("resource_billing", BillInventorySql.Billing, p, ct).ConfigureAwait(false);
+        var billing = await CountWrittenAsync("resource_billing", BillInventorySql.Billing(keys), p, ct).ConfigureAwait(false);
         var snapshots = await CountWrittenAsync("resource_snapshots", BillInventorySql.Snapshots, p, ct).ConfigureAwait(false);
         if (snapshots > 0)
         {

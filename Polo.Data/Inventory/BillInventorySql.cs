@@ -1,17 +1,16 @@
+using Polo.Data.Tagging;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Inventory;
 
 /// <summary>The statements of <see cref="BillInventory"/>. Parameters: run (this refresh's time), since (the last
-/// refresh's), k_customer / k_cluster / k_index (tag names of the hierarchy keys), stopped_h.</summary>
+/// refresh's), stopped_h.</summary>
 internal static class BillInventorySql
 {
-    /// <summary>The first non-empty value among the tag names <paramref name="keys"/> in the billed tags.</summary>
-    private static string Tag(string keys) =>
-        $"arrayElement(arrayFilter(v -> v != '', arrayMap(k -> replaceAll(trimBoth(tags[k]), '/', '-'), {{{keys}:Array(String)}})), 1)";
-
-    /// <summary>Billed facts per resource touched since the last refresh, written where they changed.</summary>
-    public static readonly string Billing = $"""
+    /// <summary>Billed facts per resource touched since the last refresh, written where they changed. Where the ledger
+    /// carries no stamped place, the hierarchy keys are read from the billed tags by the one tag resolver's SQL form
+    /// (<see cref="TagResolver.SqlValue"/>), exactly as the CUR ingest stamps them.</summary>
+    public static string Billing(BillTagKeys keys) => $"""
         INSERT INTO resource_billing
         SELECT account_id, resource_id, resource_type, name, region, service, customer, cluster, index_name, tags,
                first_billed_hour, last_billed_hour, {"{run:DateTime64(3)}"}
@@ -21,9 +20,9 @@ internal static class BillInventorySql
                    if(stamped_type != '', stamped_type, {BilledResourceTypes.Sql("resource_id", "service")}) AS resource_type,
                    {BilledResourceTypes.NameSql("resource_id", "tags")} AS name,
                    region, service, tags, first_billed_hour, last_billed_hour,
-                   if(stamped_customer != '', stamped_customer, {Tag("k_customer")}) AS customer,
-                   if(stamped_customer != '', stamped_cluster, if(customer = '', '', {Tag("k_cluster")})) AS cluster,
-                   if(stamped_customer != '', stamped_index, if(cluster = '', '', {Tag("k_index")})) AS index_name,
+                   if(stamped_customer != '', stamped_customer, {TagResolver.SqlValue("tags", keys.Customer)}) AS customer,
+                   if(stamped_customer != '', stamped_cluster, if(customer = '', '', {TagResolver.SqlValue("tags", keys.Cluster)})) AS cluster,
+                   if(stamped_customer != '', stamped_index, if(cluster = '', '', {TagResolver.SqlValue("tags", keys.Index)})) AS index_name,
                    sipHash64(resource_type, name, region, service, customer, cluster, index_name,
                              toString(mapSort(tags)), first_billed_hour, last_billed_hour) AS fp
             FROM

@@ -1,18 +1,9 @@
-using System.Text;
-
 namespace Polo.Data.Inventory;
 
 /// <summary>
-/// The configured hierarchy tag keys (customer → cluster → index), and every name one of them may carry in a bill's
-/// tags: as is (<c>polo:customer</c>), with CUR's <c>user_</c> / <c>user:</c> prefixes, and with non-alphanumeric
-/// characters replaced by '_' (<c>user_polo_customer</c>).
+/// The configured hierarchy tag keys (customer → cluster → index) the bill inventory reads from billed tags. Every name
+/// a key may carry in a bill (<c>polo:customer</c>, CUR's <c>user_</c> / <c>user:</c> / <c>resourceTags/user:</c>
+/// prefixes, non-alphanumerics as '_') and how it is matched and normalised is the one tag resolver's rule
+/// (<see cref="Tagging.TagResolver"/>).
 /// </summary>
-public sealed record BillTagKeys(string Customer = "polo:customer", string Cluster = "polo:cluster", string Index = "polo:index")
-{
-    public static string[] NamesOf(string key)
-    {
-        var sanitized = new StringBuilder(key.Length);
-        foreach (var c in key) sanitized.Append(char.IsLetterOrDigit(c) ? c : '_');
-        return new[] { key, "user_" + key, "user:" + key, sanitized.ToString(), "user_" + sanitized }.Distinct().ToArray();
-    }
-}
+public sealed record BillTagKeys(string Customer = "polo:customer", string Cluster = "polo:cluster", string Index = "polo:index");

@@ -1,5 +1,3 @@
-using Polo.Data.Tests.Infrastructure;
-
 namespace Polo.Data.Tests;
 
 public sealed class EngineSmokeTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>

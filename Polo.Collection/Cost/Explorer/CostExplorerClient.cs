@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
+using Polo.Collection.Aws;
 
 namespace Polo.Collection.Cost.Explorer;
 
@@ -66,7 +67,8 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
             try
             {
                 using var response = await http.SendAsync(request, ct);
-                var text = await ReadBoundedAsync(response, page, ct);
+                var text = System.Text.Encoding.UTF8.GetString(
+                    await BoundedResponse.ReadAsync(response.Content, options.MaxResponseBytes, max => TooLarge(page, max), ct));
                 if (response.IsSuccessStatusCode) return text;
                 var (type, message) = ErrorOf(text);
                 if (!IsRetryable(response.StatusCode, type))
@@ -85,23 +87,6 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
             logger?.LogWarning("Cost Explorer page {Page} attempt {Attempt} failed ({Reason}); retrying in {Delay}", page, attempt, reason, delay);
             await Task.Delay(delay, ct);
         }
-    }
-
-    /// <summary>The answer's text, refused when it is larger than <see cref="CostExplorerOptions.MaxResponseBytes"/>.</summary>
-    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, int page, CancellationToken ct)
-    {
-        var max = Math.Max(1024, options.MaxResponseBytes);
-        if (response.Content.Headers.ContentLength > max) throw TooLarge(page, max);
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max) throw TooLarge(page, max);
-            buffer.Write(chunk, 0, read);
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static CostExplorerException TooLarge(int page, long max) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Web;
 using Amazon.Runtime;
+using Polo.Collection.Aws;
 using Polo.Collection.Configuration;
 using Polo.Collection.Core;
 
@@ -27,7 +28,7 @@ public sealed class Ec2CallGuard(CollectionSafetyOptions limits, WarningSink war
     {
         if (!response.IsSuccessStatusCode) return response;
         var action = await ActionOfAsync(request, ct).ConfigureAwait(false);
-        var body = await ReadBoundedAsync(action, response, ct).ConfigureAwait(false);
+        var body = await BoundedResponse.ReadAsync(response.Content, limits.MaxResponseBytes, max => TooLarge(action, max), ct).ConfigureAwait(false);
         var (checkedBody, skipped) = Ec2ResponseCheck.Check(action, body, warnings);
         foreach (var id in skipped) _skipped.TryAdd(id, 0);
         var content = new ByteArrayContent(checkedBody);
@@ -43,23 +44,6 @@ public sealed class Ec2CallGuard(CollectionSafetyOptions limits, WarningSink war
     {
         var form = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         return HttpUtility.ParseQueryString(form)["Action"] ?? HttpUtility.ParseQueryString(request.RequestUri?.Query ?? "")["Action"] ?? "";
-    }
-
-    private async Task<byte[]> ReadBoundedAsync(string action, HttpResponseMessage response, CancellationToken ct)
-    {
-        var max = Math.Max(1024, limits.MaxResponseBytes);
-        if (response.Content.Headers.ContentLength is { } length && length > max)
-            throw TooLarge(action, max);
-        await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > max) throw TooLarge(action, max);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static MalformedAwsResponseException TooLarge(string action, long max) =>

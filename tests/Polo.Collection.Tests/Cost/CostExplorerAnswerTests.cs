@@ -5,7 +5,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Cost.Explorer;
 using Polo.Collection.Tests.Fakes;
 using Polo.Collection.Tests.Fixtures;
-using static Polo.Collection.Tests.Fakes.FakeCostExplorerAnswers;
+using static Polo.Testing.FakeCostExplorerAnswers;
 
 namespace Polo.Collection.Tests.Cost;
 

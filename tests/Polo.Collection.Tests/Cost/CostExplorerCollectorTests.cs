@@ -4,7 +4,7 @@ using Polo.Collection.Core;
 using Polo.Collection.Cost.Cur;
 using Polo.Collection.Cost.Explorer;
 using Polo.Collection.Tests.Fakes;
-using static Polo.Collection.Tests.Fakes.FakeCostExplorerAnswers;
+using static Polo.Testing.FakeCostExplorerAnswers;
 using Regex = System.Text.RegularExpressions.Regex;
 
 namespace Polo.Collection.Tests.Cost;

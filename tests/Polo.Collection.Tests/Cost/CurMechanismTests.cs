@@ -4,7 +4,6 @@ using Polo.Collection.Cost.Cur;
 using Polo.Collection.Tests.Fakes;
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Cost;

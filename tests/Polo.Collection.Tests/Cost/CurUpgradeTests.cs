@@ -4,9 +4,7 @@ using Polo.Collection.Cost.Cur;
 using Polo.Collection.Cost.Ledger;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data;
-using Polo.Data.Embedded;
 using Polo.Data.Migrations;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Cost;
 
@@ -21,18 +19,17 @@ public sealed class CurUpgradeTests : IAsyncLifetime
     private static readonly DateTime Mar = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly string _folder = Directory.CreateTempSubdirectory("polo-cur-upgrade-").FullName;
     private readonly string _oldMigrations = Directory.CreateTempSubdirectory("polo-migrations-020-").FullName;
-    private EmbeddedClickHouse _ch = null!;
+    private TestDatabase _ch = null!;
 
     public async Task InitializeAsync()
     {
-        _ch = await TestEngine.CreateAsync(migrate: false);
+        _ch = await TestDatabase.CreateAsync(migrate: false);
         foreach (var f in Directory.EnumerateFiles(TestEngine.MigrationsPath, "*.sql").Where(f => !Path.GetFileName(f).StartsWith("021_", StringComparison.Ordinal)))
             File.Copy(f, Path.Combine(_oldMigrations, Path.GetFileName(f)));
     }
 
     public async Task DisposeAsync()
     {
-        await _ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{_ch.Database}`");
         await _ch.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
         Directory.Delete(_oldMigrations, recursive: true);

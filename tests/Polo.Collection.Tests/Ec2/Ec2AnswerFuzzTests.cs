@@ -4,7 +4,6 @@ using System.Text;
 using Polo.Collection.Runs;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Ec2;
 

@@ -3,7 +3,6 @@ using Polo.Collection.Runs;
 using Polo.Collection.Tests.Fixtures;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
-using Polo.Data.Tests.Infrastructure;
 using static Polo.Collection.Tests.Ec2.Ec2AnswerBodies;
 
 namespace Polo.Collection.Tests.Ec2;
@@ -27,7 +26,7 @@ public sealed class Ec2BoundsAndPerItemTests(MigratedDatabase db) : IClassFixtur
         new QueryParams { ["a"] = account })).Select(r => r.ResourceId).ToList();
 
     private static async Task<List<CollectorWarningRow>> Warnings(CollectorHarness h, string account) =>
-        (await h.Runs.Warnings.LatestBatchAsync("ec2-config")).Where(w => w.AccountId == account).ToList();
+        (await h.Runs.Warnings.OpenAsync("ec2-config")).Where(w => w.AccountId == account).ToList();
 
     [Fact]
     public async Task The_api_reference_describe_volumes_sample_skips_its_volumes_and_everything_else_lands()
@@ -153,6 +152,55 @@ public sealed class Ec2BoundsAndPerItemTests(MigratedDatabase db) : IClassFixtur
         Assert.Equal(256, tags["polo:customer"].Length);
         Assert.Equal(2, (await Warnings(h, account)).Count(w => w.Kind == WarningKinds.TagTruncated));
         Assert.Equal(0, (await h.RunAsync()).Rows); // the same cut every time: no tag_changed churn
+    }
+
+    private Task<long> RaisedAsync(string account, string state = CollectorWarningStore.Raised) => Ch.ScalarAsync<long>(
+        "SELECT count() FROM collector_warnings WHERE account_id = {a:String} AND kind = {k:String} AND state = {s:String}",
+        new QueryParams { ["a"] = account, ["k"] = WarningKinds.TagTruncated, ["s"] = state });
+
+    [Fact]
+    public async Task A_truncation_is_raised_once_while_it_lasts_cleared_when_it_goes_and_raised_again_when_it_comes_back()
+    {
+        const string account = "420000000009";
+        var tags = new Dictionary<string, string> { ["Name"] = new string('n', 300) };
+        _aws.Estate(account).Instances.Add(new FakeInstance("i-420091", "m5.large", Tags: tags));
+        var h = new CollectorHarness(Ch, _aws, [account]);
+
+        var first = await h.RunAsync();
+        var raised = Assert.Single(await Warnings(h, account));
+        await h.RunAsync();
+        await h.RunAsync();
+
+        // Three runs saw the same cut: one warning, still open, still the first run's.
+        Assert.Equal(1, await RaisedAsync(account));
+        var open = Assert.Single(await Warnings(h, account));
+        Assert.Equal((WarningKinds.TagTruncated, "i-420091", first.BatchId), (open.Kind, open.ResourceId, open.BatchId));
+        Assert.Equal(raised, open);
+
+        tags["Name"] = "short"; // fixed at the source: the next run clears it
+        await h.RunAsync();
+        Assert.Empty(await Warnings(h, account));
+        Assert.Equal(1, await RaisedAsync(account, CollectorWarningStore.Cleared));
+
+        tags["Name"] = new string('m', 300); // a new cut: a new condition, raised again
+        var again = await h.RunAsync();
+        Assert.Equal(again.BatchId, Assert.Single(await Warnings(h, account)).BatchId);
+        Assert.Equal(2, await RaisedAsync(account));
+    }
+
+    [Fact]
+    public async Task A_failed_run_clears_no_warning()
+    {
+        const string account = "420000000010";
+        _aws.Estate(account).Instances.Add(new FakeInstance("i-420101", "m5.large", Tags: new() { ["Name"] = new string('n', 300) }));
+        var h = new CollectorHarness(Ch, _aws, [account], configure: o => o.MaxErrorRetry = 0);
+        await h.RunAsync();
+
+        _aws.DeniedRoles[$"arn:aws:iam::{account}:role/polo-collector"] = true;
+        Assert.False((await h.RunAsync()).Ok);
+
+        Assert.Single(await Warnings(h, account));
+        Assert.Equal(0, await RaisedAsync(account, CollectorWarningStore.Cleared));
     }
 
     [Fact]

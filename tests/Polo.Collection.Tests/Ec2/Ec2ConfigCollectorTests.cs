@@ -1,6 +1,5 @@
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 using static Polo.Collection.Tests.Infrastructure.CollectorHarness;
 

@@ -3,7 +3,6 @@ using Polo.Collection.Inventory.Safety;
 using Polo.Collection.Runs;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
-using Polo.Data.Tests.Infrastructure;
 using static Polo.Collection.Tests.Ec2.Ec2AnswerBodies;
 using static Polo.Collection.Tests.Infrastructure.CollectorHarness;
 
@@ -86,7 +85,7 @@ public sealed class Ec2NeverDeletesOnDoubtTests(MigratedDatabase db) : IClassFix
         Assert.True(result.Units[0].RowsWritten > 0);
         Assert.Equal(2, await Live(account, "ebs_volume"));
         Assert.Equal(3, await Live(account, "ec2_instance"));
-        var warning = Assert.Single(await h.Runs.Warnings.LatestBatchAsync("ec2-config"), w => w.AccountId == account);
+        var warning = Assert.Single(await h.Runs.Warnings.OpenAsync("ec2-config"), w => w.AccountId == account);
         Assert.Equal(WarningKinds.ListingFailed, warning.Kind);
     }
 
@@ -122,13 +121,13 @@ public sealed class Ec2NeverDeletesOnDoubtTests(MigratedDatabase db) : IClassFix
         Assert.Equal(0, await Deleted(account));
         var hold = Assert.Single(await h.Holds.OpenAsync(), x => x.AccountId == account);
         Assert.Equal((HoldStatus.Held, "ec2_instance", 6, 10u), (hold.Status, hold.ResourceType, hold.ResourceIds.Length, hold.StoredCount));
-        Assert.Contains(await h.Runs.Warnings.LatestBatchAsync("ec2-config"), w => w.Kind == WarningKinds.DeletionHeld && w.AccountId == account);
+        Assert.Contains(await h.Runs.Warnings.OpenAsync("ec2-config"), w => w.Kind == WarningKinds.DeletionHeld && w.AccountId == account);
 
         // The same listing again: still held, not raised a second time.
         var again = await h.RunAsync();
         Assert.Equal(0, again.Rows);
         Assert.Single(await h.Holds.OpenAsync(), x => x.AccountId == account);
-        Assert.DoesNotContain(await h.Runs.Warnings.LatestBatchAsync("ec2-config"), w => w.Kind == WarningKinds.DeletionHeld && w.AccountId == account);
+        Assert.DoesNotContain(await h.Runs.Warnings.OpenAsync("ec2-config"), w => w.Kind == WarningKinds.DeletionHeld && w.AccountId == account);
         Assert.Equal(1, await Ch.ScalarAsync<long>("SELECT count() FROM held_deletions WHERE account_id = {a:String}", new QueryParams { ["a"] = account }));
 
         // Once sign-in exists only an operator may confirm; until then the page's user can.

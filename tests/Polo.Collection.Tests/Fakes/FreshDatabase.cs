@@ -1,7 +1,5 @@
 using Polo.Data;
-using Polo.Data.Embedded;
 using Polo.Data.Rows;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Fakes;
@@ -12,13 +10,12 @@ public abstract class FreshDatabase : IAsyncLifetime
 {
     static FreshDatabase() => Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 
-    protected EmbeddedClickHouse Ch { get; private set; } = null!;
+    protected TestDatabase Ch { get; private set; } = null!;
 
-    public virtual async Task InitializeAsync() => Ch = await TestEngine.CreateAsync();
+    public virtual async Task InitializeAsync() => Ch = await TestDatabase.CreateAsync();
 
     public virtual async Task DisposeAsync()
     {
-        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
         await Ch.DisposeAsync();
     }
 

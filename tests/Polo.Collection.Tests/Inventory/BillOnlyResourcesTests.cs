@@ -5,7 +5,6 @@ using Polo.Collection.Runs;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Inventory;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Collection.Tests.Inventory;
@@ -19,12 +18,11 @@ public sealed class BillOnlyResourcesTests : IAsyncLifetime
     private readonly FakeAws _aws = new();
     private IClickHouse _ch = null!;
 
-    public async Task InitializeAsync() => _ch = await TestEngine.CreateAsync();
+    public async Task InitializeAsync() => _ch = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
         await _aws.DisposeAsync();
-        await _ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{_ch.Database}`");
         await _ch.DisposeAsync();
     }
 

@@ -72,20 +72,28 @@ public static class CloudTrailMessages
             },
         });
 
-    public static string StopInstances(string eventId, string instanceId) => Envelope("StopInstances", eventId,
-        new { instancesSet = new { items = new[] { new { instanceId } } } },
-        new
+    public static string StopInstances(string eventId, string instanceId, string time = "2025-03-01T10:00:00Z") =>
+        Transition("StopInstances", eventId, instanceId, (64, "stopping"), (16, "running"), time);
+
+    public static string StartInstances(string eventId, string instanceId, string time = "2025-03-01T10:00:00Z") =>
+        Transition("StartInstances", eventId, instanceId, (0, "pending"), (80, "stopped"), time);
+
+    /// <summary>EC2's "EC2 Instance State-change Notification" envelope, as EventBridge forwards it.</summary>
+    public static string StateChangeNotification(string id, string instanceId, string state, string time = "2025-03-01T10:01:00Z",
+        string account = "111111111111") =>
+        Notification("EC2 Instance State-change Notification", id, new Dictionary<string, string> { ["instance-id"] = instanceId, ["state"] = state },
+            time, account, $"arn:aws:ec2:us-east-1:{account}:instance/{instanceId}");
+
+    public static string Notification(string detailType, string id, object detail, string time, string account, params string[] resources) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            instancesSet = new
-            {
-                items = new[]
-                {
-                    new { instanceId, currentState = new { code = 64, name = "stopping" }, previousState = new { code = 16, name = "running" } },
-                },
-            },
+            ["version"] = "0", ["id"] = id, ["detail-type"] = detailType, ["source"] = "aws.ec2",
+            ["account"] = account, ["time"] = time, ["region"] = "us-east-1", ["resources"] = resources,
+            ["detail"] = detail,
         });
 
-    public static string TerminateInstances(string eventId, string instanceId) => Envelope("TerminateInstances", eventId,
+    private static string Transition(string call, string eventId, string instanceId, (int Code, string Name) current,
+        (int Code, string Name) previous, string time) => Envelope(call, eventId,
         new { instancesSet = new { items = new[] { new { instanceId } } } },
         new
         {
@@ -93,10 +101,13 @@ public static class CloudTrailMessages
             {
                 items = new[]
                 {
-                    new { instanceId, currentState = new { code = 32, name = "shutting-down" }, previousState = new { code = 16, name = "running" } },
+                    new { instanceId, currentState = new { code = current.Code, name = current.Name }, previousState = new { code = previous.Code, name = previous.Name } },
                 },
             },
-        });
+        }, time);
+
+    public static string TerminateInstances(string eventId, string instanceId, string time = "2025-03-01T10:00:00Z") =>
+        Transition("TerminateInstances", eventId, instanceId, (32, "shutting-down"), (16, "running"), time);
 
     public static string ModifyInstanceType(string eventId, string instanceId, string type) => Envelope("ModifyInstanceAttribute", eventId,
         new { instanceId, instanceType = new { value = type } }, new { _return = true });

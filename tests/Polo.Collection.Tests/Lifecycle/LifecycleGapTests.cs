@@ -18,12 +18,7 @@ public sealed class LifecycleGapTests
     }
 
     private static string Notification(string detailType, object detail, params string[] resources) =>
-        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["version"] = "0", ["id"] = "7bf73129-1428-4cd3-a780-95db273d1602", ["detail-type"] = detailType, ["source"] = "aws.ec2",
-            ["account"] = "123456789012", ["time"] = "2021-11-11T21:29:54Z", ["region"] = "us-east-1", ["resources"] = resources,
-            ["detail"] = detail,
-        });
+        CloudTrailMessages.Notification(detailType, "7bf73129-1428-4cd3-a780-95db273d1602", detail, "2021-11-11T21:29:54Z", "123456789012", resources);
 
     [Fact]
     public void Tags_on_a_resource_type_polo_does_not_track_are_consumed_without_events()

@@ -5,7 +5,6 @@ using Polo.Collection.Runs;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Changes;
-using Polo.Data.Tests.Infrastructure;
 using static Polo.Collection.Tests.Infrastructure.CollectorHarness;
 
 namespace Polo.Collection.Tests.Runs;

@@ -2,11 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
-using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Access;
 using Polo.Data.Changes;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Scheduling;
 

@@ -3,7 +3,6 @@ using Polo.Collection.Cost.Tagging;
 using Polo.Collection.Inventory;
 using Polo.Data;
 using Polo.Data.Tagging;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Collection.Tests.Tagging;
 

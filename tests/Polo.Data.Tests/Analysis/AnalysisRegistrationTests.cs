@@ -4,7 +4,6 @@ using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Analysis.Hierarchy;
 using Polo.Data.Analysis.Resources;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Analysis;
 

@@ -1,7 +1,6 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Decomposition;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis;
@@ -31,7 +30,7 @@ public sealed class CostTypeTests
     [Fact]
     public async Task Totals_series_breakdowns_and_the_decomposition_read_the_cost_type_asked_for()
     {
-        await using var ch = await TestEngine.CreateAsync();
+        await using var ch = await TestDatabase.CreateAsync();
         // One Savings-Plan-covered hour a day for 2 days: unblended 0.096 + negation -0.096 + fee 0.10 = 0.10;
         // amortized = effective 0.06 + unused commitment 0.04 = 0.10 on day 1; day 2 the plan covers nothing (on demand).
         await ch.ExecuteAsync("""

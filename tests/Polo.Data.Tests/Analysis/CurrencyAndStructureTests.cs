@@ -1,6 +1,5 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Tests.Inventory;
 using Polo.Data.Vocabulary;
 using static Polo.Data.Tests.Inventory.BilledLines;
@@ -12,11 +11,10 @@ public sealed class CurrencyAndStructureTests : IAsyncLifetime
 {
     private IClickHouse _ch = null!;
 
-    public async Task InitializeAsync() => _ch = await TestEngine.CreateAsync();
+    public async Task InitializeAsync() => _ch = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
-        await _ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{_ch.Database}`");
         await _ch.DisposeAsync();
     }
 

@@ -1,7 +1,5 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
-using Polo.Data.Tests.Analysis.Fixtures;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis;

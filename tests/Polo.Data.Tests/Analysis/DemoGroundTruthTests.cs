@@ -1,8 +1,6 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Demo;
-using Polo.Data.Tests.Analysis.Fixtures;
-using Polo.Data.Tests.Demo;
 using Polo.Data.Vocabulary;
 using Xunit.Abstractions;
 
@@ -37,7 +35,7 @@ internal static class GroundTruth
 }
 
 /// <summary>The decomposition must find every cause the demo generator injected in the 90-day estate.</summary>
-public sealed class DemoGroundTruthTests(Demo90Fixture demo, ITestOutputHelper output) : IClassFixture<Demo90Fixture>
+public sealed class DemoGroundTruthTests(Demo90Estate demo, ITestOutputHelper output) : IClassFixture<Demo90Estate>
 {
     public static TheoryData<string> Kinds => GroundTruth.Kinds;
 
@@ -49,7 +47,7 @@ public sealed class DemoGroundTruthTests(Demo90Fixture demo, ITestOutputHelper o
     [Fact]
     public async Task Month_over_month_decomposition_is_exact_and_mostly_explained()
     {
-        var period = TimeRange.Create(Demo90Fixture.End.AddDays(-30), Demo90Fixture.End);
+        var period = TimeRange.Create(Demo90Estate.End.AddDays(-30), Demo90Estate.End);
         var d = await new DeltaDecomposer(demo.Ch).DecomposeAsync(period.Previous(), period);
         foreach (var c in d.Causes.Take(20)) output.WriteLine($"{c.Cause,-14} {c.NodeId,-40} {c.Amount,12:N2}  {c.Description}");
         Assert.Equal(d.Delta, d.Causes.Sum(c => c.Amount));
@@ -62,7 +60,7 @@ public sealed class DemoGroundTruthTests(Demo90Fixture demo, ITestOutputHelper o
 }
 
 /// <summary>The 30-day estate puts the scale-up at noon, so its windows read the hourly ledger.</summary>
-public sealed class DemoGroundTruth30DayTests(DemoEstateFixture demo, ITestOutputHelper output) : IClassFixture<DemoEstateFixture>
+public sealed class DemoGroundTruth30DayTests(Demo30Estate demo, ITestOutputHelper output) : IClassFixture<Demo30Estate>
 {
     public static TheoryData<string> Kinds => GroundTruth.Kinds;
 

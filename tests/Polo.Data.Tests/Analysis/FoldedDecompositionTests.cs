@@ -1,6 +1,5 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 using Xunit.Abstractions;
 
@@ -11,10 +10,10 @@ namespace Polo.Data.Tests.Analysis;
 /// against the old path (every resource listed and classified in C#) on the 90-day demo estate, with its commitments,
 /// fees and lifecycle causes: the same totals, nodes, resource parts and causes, to the cent (in fact exactly).
 /// </summary>
-public sealed class FoldedDecompositionTests(Demo90Fixture demo, ITestOutputHelper output) : IClassFixture<Demo90Fixture>
+public sealed class FoldedDecompositionTests(Demo90Estate demo, ITestOutputHelper output) : IClassFixture<Demo90Estate>
 {
-    private static readonly TimeRange Month = TimeRange.Create(Demo90Fixture.End.AddDays(-30), Demo90Fixture.End);
-    private static readonly TimeRange Week = TimeRange.Create(Demo90Fixture.End.AddDays(-7), Demo90Fixture.End);
+    private static readonly TimeRange Month = TimeRange.Create(Demo90Estate.End.AddDays(-30), Demo90Estate.End);
+    private static readonly TimeRange Week = TimeRange.Create(Demo90Estate.End.AddDays(-7), Demo90Estate.End);
 
     public static TheoryData<string, string, CostType, bool> Cases => new()
     {

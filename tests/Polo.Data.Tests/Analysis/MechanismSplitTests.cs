@@ -1,10 +1,9 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Analysis.Decomposition;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 using Xunit.Abstractions;
-using static Polo.Data.Tests.Analysis.Fixtures.CurEstate;
+using static Polo.Testing.CurEstate;
 
 namespace Polo.Data.Tests.Analysis;
 

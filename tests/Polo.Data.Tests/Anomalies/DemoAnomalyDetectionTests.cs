@@ -1,14 +1,13 @@
 using Polo.Data.Anomalies;
 using Polo.Data.Demo;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Xunit.Abstractions;
 
 namespace Polo.Data.Tests.Anomalies;
 
 /// <summary>The demo estate's injected one-day spikes are found on default settings; no normal weekend dip fires.</summary>
-public sealed class DemoAnomalyDetectionTests(Demo90Fixture demo, ITestOutputHelper output) : IClassFixture<Demo90Fixture>
+public sealed class DemoAnomalyDetectionTests(Demo90Estate demo, ITestOutputHelper output) : IClassFixture<Demo90Estate>
 {
-    private static readonly DateOnly Last = DateOnly.FromDateTime(Demo90Fixture.End.AddDays(-1));
+    private static readonly DateOnly Last = DateOnly.FromDateTime(Demo90Estate.End.AddDays(-1));
     private static readonly DateOnly First = Last.AddDays(-59);
 
     private async Task<IReadOnlyList<Anomaly>> DetectAsync(AnomalySettings? s = null)
@@ -23,8 +22,8 @@ public sealed class DemoAnomalyDetectionTests(Demo90Fixture demo, ITestOutputHel
     public async Task Injected_spikes_are_found_on_default_settings()
     {
         var found = await DetectAsync();
-        var nat = DateOnly.FromDateTime(DemoAnomalies.NatBurstDay(Demo90Fixture.End));
-        var launch = DateOnly.FromDateTime(DemoAnomalies.LaunchBurstDay(Demo90Fixture.End));
+        var nat = DateOnly.FromDateTime(DemoAnomalies.NatBurstDay(Demo90Estate.End));
+        var launch = DateOnly.FromDateTime(DemoAnomalies.LaunchBurstDay(Demo90Estate.End));
         Assert.Contains(found, a => a.Day == nat && a.Dimension == AnomalyDimensions.Account && a.Key == DemoAnomalies.NatBurstAccount && a.Severity == AnomalySeverity.Critical);
         Assert.Contains(found, a => a.Day == nat && a.Dimension == AnomalyDimensions.UsageType && a.Key == "NatGateway-Bytes");
         Assert.Contains(found, a => a.Day == launch && a.Dimension == AnomalyDimensions.Account && a.Key == DemoAnomalies.LaunchBurstAccount);

@@ -2,8 +2,6 @@ using Polo.Data.Access;
 using Polo.Data.Analysis.Costs;
 using Polo.Data.Budgets;
 using Polo.Data.Forecast;
-using Polo.Data.Tests.Analysis.Fixtures;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Budgets;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Analysis;
 using Polo.Data.Caching;
 using Polo.Data.Changes;
-using Polo.Data.Tests.Analysis.Fixtures;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Caching;

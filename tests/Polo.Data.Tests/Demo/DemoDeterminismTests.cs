@@ -1,6 +1,5 @@
 using Polo.Data.Changes;
 using Polo.Data.Demo;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Demo;
 
@@ -10,7 +9,7 @@ public sealed class DemoDeterminismTests
     public async Task Same_seed_gives_the_same_estate_and_reset_empties_it()
     {
         var options = new DemoEstateOptions(Days: 14, End: new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc), Seed: 7);
-        await using var ch = await TestEngine.CreateAsync();
+        await using var ch = await TestDatabase.CreateAsync();
         var generator = new DemoEstateGenerator(ch, new DataChangeNotifier());
         var first = await generator.GenerateAsync(options);
 
@@ -25,7 +24,6 @@ public sealed class DemoDeterminismTests
 
         var other = await new DemoEstateGenerator(ch, null).ResetAndGenerateForTestAsync(options with { Seed = 8 });
         Assert.NotEqual(first.TotalCost, other.TotalCost);
-        await ch.ExecuteAsync($"DROP DATABASE `{ch.Database}`");
     }
 }
 

@@ -1,10 +1,9 @@
 using Polo.Data.Demo;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Demo;
 
-public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFixture<DemoEstateFixture>
+public sealed class DemoEstateGeneratorTests(Demo30Estate demo) : IClassFixture<Demo30Estate>
 {
     private IClickHouse Ch => demo.Ch;
 
@@ -14,8 +13,8 @@ public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFix
         Assert.Equal(16, await Ch.ScalarAsync<long>("SELECT uniqExact(account_id) FROM cost_hourly"));
         Assert.Equal(16, await Ch.ScalarAsync<long>("SELECT count() FROM account_metadata"));
         Assert.Equal(30 * 24, await Ch.ScalarAsync<long>("SELECT uniqExact(hour) FROM cost_hourly"));
-        Assert.Equal(DemoEstateFixture.End.AddDays(-30), await Ch.ScalarAsync<DateTime>("SELECT min(hour) FROM cost_hourly"));
-        Assert.Equal(DemoEstateFixture.End.AddHours(-1), await Ch.ScalarAsync<DateTime>("SELECT max(hour) FROM cost_hourly"));
+        Assert.Equal(Demo30Estate.End.AddDays(-30), await Ch.ScalarAsync<DateTime>("SELECT min(hour) FROM cost_hourly"));
+        Assert.Equal(Demo30Estate.End.AddHours(-1), await Ch.ScalarAsync<DateTime>("SELECT max(hour) FROM cost_hourly"));
         foreach (var type in new[] { ResourceTypes.Instance, ResourceTypes.Volume, ResourceTypes.Snapshot, ResourceTypes.NatGateway, ResourceTypes.ElasticIp, ResourceTypes.LoadBalancer, ResourceTypes.NetworkInterface })
             Assert.True(await Ch.ScalarAsync<long>("SELECT count() FROM resource_snapshots WHERE resource_type = {t:String}",
                 new QueryParams { ["t"] = type }) > 0, $"no {type} in the estate");
@@ -161,7 +160,7 @@ public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFix
     {
         var before = await Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new DemoEstateGenerator(Ch, null).GenerateAsync(new DemoEstateOptions(Days: 30, End: DemoEstateFixture.End)));
+            new DemoEstateGenerator(Ch, null).GenerateAsync(new DemoEstateOptions(Days: 30, End: Demo30Estate.End)));
         Assert.Contains("reset", e.Message);
         Assert.Equal(before, await Ch.ScalarAsync<long>("SELECT count() FROM cost_hourly"));
     }
@@ -171,10 +170,9 @@ public sealed class DemoEstateGeneratorTests(DemoEstateFixture demo) : IClassFix
     [InlineData(30, 0)]
     public async Task Bad_options_are_refused_before_anything_is_written(int days, int scale)
     {
-        await using var ch = await TestEngine.CreateAsync();
+        await using var ch = await TestDatabase.CreateAsync();
         await Assert.ThrowsAsync<ArgumentException>(() =>
             new DemoEstateGenerator(ch, null).GenerateAsync(new DemoEstateOptions(Days: days, Scale: scale)));
         Assert.Equal(0, await ch.ScalarAsync<long>("SELECT count() FROM resource_events"));
-        await ch.ExecuteAsync($"DROP DATABASE `{ch.Database}`");
     }
 }

@@ -5,16 +5,14 @@ using Polo.Data.Anomalies;
 using Polo.Data.Budgets;
 using Polo.Data.Digest;
 using Polo.Data.Notifications;
-using Polo.Data.Tests.Analysis.Fixtures;
-using Polo.Tests.Shared;
 
 namespace Polo.Data.Tests.Digest;
 
 /// <summary>The weekly digest on the 90-day demo: its figures match the cost queries to the cent, unexplained dollars
 /// come first, every item links to a view, and it is emailed and posted once per week and channel.</summary>
-public sealed class DigestTests(Demo90Fixture demo) : IClassFixture<Demo90Fixture>
+public sealed class DigestTests(Demo90Estate demo) : IClassFixture<Demo90Estate>
 {
-    private static readonly DateOnly Last = DateOnly.FromDateTime(Demo90Fixture.End.AddDays(-1));
+    private static readonly DateOnly Last = DateOnly.FromDateTime(Demo90Estate.End.AddDays(-1));
 
     private DigestBuilder Builder(out ICostQueries costs, out IDeltaDecomposer decomposer)
     {
@@ -30,7 +28,7 @@ public sealed class DigestTests(Demo90Fixture demo) : IClassFixture<Demo90Fixtur
         await new BudgetStore(demo.Ch).SaveAsync(new Budget("", "Organisation", "", BudgetPeriod.Monthly, 500_000m), new Polo.Data.Access.Actor("test", Polo.Data.Access.Roles.Operator));
         var digest = await builder.BuildAsync();
         Assert.NotNull(digest);
-        var week = TimeRange.Create(Last.AddDays(-6).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Demo90Fixture.End);
+        var week = TimeRange.Create(Last.AddDays(-6).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Demo90Estate.End);
         var before = week.Previous();
         var total = await costs.TotalAsync(week);
         var d = await decomposer.DecomposeAsync(before, week);

@@ -1,5 +1,4 @@
 using Polo.Data.Rows;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Engine;

@@ -1,5 +1,3 @@
-using Polo.Data.Tests.Infrastructure;
-
 namespace Polo.Data.Tests.Engine;
 
 public sealed class ParameterBindingTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>

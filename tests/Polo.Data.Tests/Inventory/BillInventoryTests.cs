@@ -2,7 +2,6 @@ using Polo.Data.Analysis;
 using Polo.Data.Analysis.Resources;
 using Polo.Data.Inventory;
 using Polo.Data.Rows;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 using static Polo.Data.Tests.Inventory.BilledLines;
 
@@ -26,11 +25,10 @@ public sealed class BillInventoryTests : IAsyncLifetime
 
     private IClickHouse _ch = null!;
 
-    public async Task InitializeAsync() => _ch = await TestEngine.CreateAsync();
+    public async Task InitializeAsync() => _ch = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
-        await _ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{_ch.Database}`");
         await _ch.DisposeAsync();
     }
 

@@ -1,5 +1,4 @@
 using Polo.Data.Migrations;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Migrations;
 
@@ -32,7 +31,7 @@ public sealed class BillingColumnsMigrationTests
     [Fact]
     public async Task Amortized_and_net_amortized_follow_the_line_item_type_in_the_ledger_and_the_rollup()
     {
-        await using var ch = await TestEngine.CreateAsync();
+        await using var ch = await TestDatabase.CreateAsync();
         await ch.ExecuteAsync($"INSERT INTO cost_hourly ({Columns}) VALUES {Lines}");
 
         var expected = new Dictionary<string, (decimal Cost, decimal Amortized, decimal Net)>
@@ -70,7 +69,7 @@ public sealed class BillingColumnsMigrationTests
             foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql")
                          .Where(f => string.CompareOrdinal(Path.GetFileName(f), "020") < 0))
                 File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
-            await using var ch = await TestEngine.CreateAsync(migrate: false);
+            await using var ch = await TestDatabase.CreateAsync(migrate: false);
             await new MigrationRunner(ch, folder).ApplyAsync();
             await ch.ExecuteAsync("""
                 INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount, source)

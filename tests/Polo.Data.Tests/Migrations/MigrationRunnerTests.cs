@@ -1,5 +1,4 @@
 using Polo.Data.Migrations;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Data.Tests.Migrations;
 
@@ -25,7 +24,7 @@ public sealed class MigrationRunnerTests : IDisposable
     public async Task Fresh_database_gets_every_table_view_and_dictionary()
     {
         CopyShippedMigrations();
-        await using var ch = await TestEngine.CreateAsync(migrate: false);
+        await using var ch = await TestDatabase.CreateAsync(migrate: false);
         var result = await new MigrationRunner(ch, _folder).ApplyAsync();
 
         Assert.Equal(Directory.GetFiles(_folder, "*.sql").Length, result.Applied.Count);
@@ -40,7 +39,7 @@ public sealed class MigrationRunnerTests : IDisposable
     public async Task Rerun_applies_nothing_and_a_new_file_applies_alone()
     {
         CopyShippedMigrations();
-        await using var ch = await TestEngine.CreateAsync(migrate: false);
+        await using var ch = await TestDatabase.CreateAsync(migrate: false);
         var runner = new MigrationRunner(ch, _folder);
         await runner.ApplyAsync();
 
@@ -61,7 +60,7 @@ public sealed class MigrationRunnerTests : IDisposable
     public async Task A_changed_applied_file_is_refused_with_its_name()
     {
         CopyShippedMigrations();
-        await using var ch = await TestEngine.CreateAsync(migrate: false);
+        await using var ch = await TestDatabase.CreateAsync(migrate: false);
         var runner = new MigrationRunner(ch, _folder);
         await runner.ApplyAsync();
 
@@ -77,7 +76,7 @@ public sealed class MigrationRunnerTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "001_ok.sql"), "CREATE TABLE IF NOT EXISTS ok (x UInt8) ENGINE = MergeTree ORDER BY x;\n");
         await File.WriteAllTextAsync(Path.Combine(_folder, "002_bad.sql"), "CREATE TABLE broken (x NoSuchType) ENGINE = MergeTree ORDER BY x;\n");
-        await using var ch = await TestEngine.CreateAsync(migrate: false);
+        await using var ch = await TestDatabase.CreateAsync(migrate: false);
 
         var error = await Assert.ThrowsAsync<MigrationException>(() => new MigrationRunner(ch, _folder).ApplyAsync());
         Assert.Contains("002_bad.sql", error.Message);

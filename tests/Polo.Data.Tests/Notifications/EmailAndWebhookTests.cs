@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MimeKit;
 using Polo.Data.Notifications;
-using Polo.Data.Tests.Infrastructure;
-using Polo.Tests.Shared;
 
 namespace Polo.Data.Tests.Notifications;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Polo.Data.Notifications;
-using Polo.Data.Tests.Infrastructure;
-using Polo.Tests.Shared;
 
 namespace Polo.Data.Tests.Notifications;
 

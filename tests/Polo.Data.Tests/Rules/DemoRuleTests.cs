@@ -1,20 +1,19 @@
 using Polo.Data.Demo;
 using Polo.Data.Rules;
-using Polo.Data.Tests.Analysis.Fixtures;
 
 namespace Polo.Data.Tests.Rules;
 
 /// <summary>The shipped defaults on the 90-day demo estate: its injected waste breaks them where it should.</summary>
-public sealed class DemoRuleTests(Demo90Fixture demo) : IClassFixture<Demo90Fixture>
+public sealed class DemoRuleTests(Demo90Estate demo) : IClassFixture<Demo90Estate>
 {
-    private static readonly DateOnly Last = DateOnly.FromDateTime(Demo90Fixture.End.AddDays(-1));
+    private static readonly DateOnly Last = DateOnly.FromDateTime(Demo90Estate.End.AddDays(-1));
 
     [Fact]
     public async Task The_defaults_find_the_demo_nat_burst_the_load_test_orphaned_volumes_and_idle_addresses()
     {
         var rules = await new RuleStore(demo.Ch).ListAsync();
         var found = await new RuleEngine(demo.Ch).EvaluateAsync(rules, Last.AddDays(-29), Last);
-        var nat = DateOnly.FromDateTime(DemoAnomalies.NatBurstDay(Demo90Fixture.End));
+        var nat = DateOnly.FromDateTime(DemoAnomalies.NatBurstDay(Demo90Estate.End));
         var natDays = found.Where(v => v.Rule.Id == "nat-data-daily").ToList();
         Assert.Contains(natDays, v => v.Day == nat && v.Value > 1000m);
         Assert.DoesNotContain(natDays, v => v.Day == nat.AddDays(-1) && v.Group == natDays.First(x => x.Day == nat).Group);

@@ -1,6 +1,5 @@
 using Polo.Data.Rows;
 using Polo.Data.Rules;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Rules;
@@ -13,11 +12,11 @@ public sealed class RuleEngineTests : IAsyncLifetime
     private const string Dev = "900000000001";
     private const string Prod = "900000000002";
 
-    private Polo.Data.Embedded.EmbeddedClickHouse _ch = null!;
+    private TestDatabase _ch = null!;
 
     public async Task InitializeAsync()
     {
-        var ch = _ch = await TestEngine.CreateAsync(TestEngine.UniqueDatabase("rules"));
+        var ch = _ch = await TestDatabase.CreateAsync("rules");
         await ch.InsertAsync("account_metadata", [new AccountMetadataRow(Dev, "dev-a", "development", "dev", ""), new AccountMetadataRow(Prod, "prod-a", "production", "prod", "")]);
         CostRow Cost(DateOnly day, string account, string service, string usage, string id, string type, string customer, string cluster, decimal cost, double amount = 1) =>
             new(day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), account, "us-east-1", service, usage, id, type, customer, cluster, "", cost, amount, "test");
@@ -38,11 +37,7 @@ public sealed class RuleEngineTests : IAsyncLifetime
         await ch.InsertAsync("resource_snapshots", [Snap("vol-orph", ResourceStates.Available), Snap("vol-used", ResourceStates.InUse)]);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{_ch.Database}`");
-        await _ch.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _ch.DisposeAsync();
 
     [Fact]
     public async Task The_shipped_defaults_fire_on_exactly_the_breaking_groups_and_days_with_their_resources()

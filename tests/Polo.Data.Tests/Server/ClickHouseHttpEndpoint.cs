@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Web;
-using Polo.Data.Embedded;
 
 namespace Polo.Data.Tests.Server;
 
@@ -16,11 +15,11 @@ namespace Polo.Data.Tests.Server;
 public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly EmbeddedClickHouse _engine;
+    private readonly IClickHouse _engine;
     private readonly Task _loop;
     public List<string> Queries { get; } = new();
 
-    public ClickHouseHttpEndpoint(EmbeddedClickHouse engine)
+    public ClickHouseHttpEndpoint(IClickHouse engine)
     {
         _engine = engine;
         Port = FreePort();

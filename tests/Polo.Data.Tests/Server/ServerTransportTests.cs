@@ -2,7 +2,6 @@ using Polo.Data.Migrations;
 using Polo.Data.Rows;
 using Polo.Data.Server;
 using Polo.Data.Tests.Engine;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Server;
@@ -10,13 +9,13 @@ namespace Polo.Data.Tests.Server;
 /// <summary>The server transport (ClickHouse.Driver over HTTP) running the same migrations and SQL as the embedded one.</summary>
 public sealed class ServerTransportTests : IAsyncLifetime
 {
-    private Polo.Data.Embedded.EmbeddedClickHouse _engine = null!;
+    private TestDatabase _engine = null!;
     private ClickHouseHttpEndpoint _endpoint = null!;
     private ServerClickHouse _server = null!;
 
     public async Task InitializeAsync()
     {
-        _engine = await TestEngine.CreateAsync(migrate: false);
+        _engine = await TestDatabase.CreateAsync(migrate: false);
         _endpoint = new ClickHouseHttpEndpoint(_engine);
         _server = new ServerClickHouse(_endpoint.ConnectionString());
     }
@@ -25,7 +24,6 @@ public sealed class ServerTransportTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         await _endpoint.DisposeAsync();
-        await _engine.ExecuteAsync($"DROP DATABASE IF EXISTS `{_engine.Database}`");
         await _engine.DisposeAsync();
     }
 

@@ -37,7 +37,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
     public DateOnly LastDataDay { get; private set; }
 
     /// <summary>The Slack incoming webhook the app alerts to (critical account anomalies only), on loopback.</summary>
-    public Polo.Tests.Shared.LoopbackSlack Slack { get; private set; } = null!;
+    public LoopbackSlack Slack { get; private set; } = null!;
 
     /// <summary>The app runs in Production behind this stand-in for Cloudflare Access; every browser context signs in as its admin.</summary>
     public TestIdentity Identity { get; private set; } = null!;
@@ -46,10 +46,10 @@ public sealed class PoloAppFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, string> AppEnvironment { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The SMTP server the app emails critical account anomalies to, on loopback.</summary>
-    public Polo.Tests.Shared.LoopbackSmtp Smtp { get; private set; } = null!;
+    public LoopbackSmtp Smtp { get; private set; } = null!;
 
     /// <summary>The generic JSON webhook the app posts critical account anomalies to (HMAC-signed with <see cref="WebhookSecret"/>).</summary>
-    public Polo.Tests.Shared.LoopbackWebhook Webhook { get; private set; } = null!;
+    public LoopbackWebhook Webhook { get; private set; } = null!;
 
     public const string WebhookSecret = "e2e-webhook-secret-0123456789";
 
@@ -75,10 +75,10 @@ public sealed class PoloAppFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataDir);
         CurFolder = Path.Combine(Path.GetTempPath(), "polo-e2e-cur-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(CurFolder);
-        Slack = new Polo.Tests.Shared.LoopbackSlack();
+        Slack = new LoopbackSlack();
         Identity = new TestIdentity();
-        Smtp = new Polo.Tests.Shared.LoopbackSmtp();
-        Webhook = new Polo.Tests.Shared.LoopbackWebhook();
+        Smtp = new LoopbackSmtp();
+        Webhook = new LoopbackWebhook();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         LastDataDay = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Polo.Data.Changes;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 using Polo.Web.Tests.Infrastructure;

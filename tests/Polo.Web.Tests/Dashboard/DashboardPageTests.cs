@@ -2,7 +2,6 @@ using Bunit;
 using Polo.Data.Analysis;
 using Polo.Data.Changes;
 using Polo.Data.Demo;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Dashboard;
 using Polo.Web.Services;

@@ -1,7 +1,6 @@
 using Bunit;
 using Polo.Data.Analysis;
 using Polo.Data.Demo;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 using Polo.Web.Components.Pages.Delta;
 using Polo.Web.Services.State;
@@ -150,23 +149,15 @@ public sealed class DeltaPageTests(RepricedDemoEstate estate) : WebTestContext(e
     public async Task Engine_errors_show_a_clear_message_without_a_stack_trace()
     {
         // A real engine on a database that was never migrated: every query fails with the engine's own error.
-        var empty = await TestEngine.CreateAsync(migrate: false);
-        try
-        {
-            await using var ctx = new WebTestContext(empty);
-            var cut = ctx.RenderAt<DeltaPage>(ResizeUrl());
-            cut.WaitFor("error-notice");
+        await using var empty = await TestDatabase.CreateAsync(migrate: false);
+        await using var ctx = new WebTestContext(empty);
+        var cut = ctx.RenderAt<DeltaPage>(ResizeUrl());
+        cut.WaitFor("error-notice");
 
-            var notice = cut.Text("error-notice");
-            Assert.Contains("Could not load the cost delta", notice);
-            Assert.Contains("cost_", notice); // the missing table the engine names
-            Assert.DoesNotContain(" at Polo.", notice);
-            Assert.Empty(cut.All("delta-node"));
-        }
-        finally
-        {
-            await empty.ExecuteAsync($"DROP DATABASE IF EXISTS `{empty.Database}`");
-            await empty.DisposeAsync();
-        }
+        var notice = cut.Text("error-notice");
+        Assert.Contains("Could not load the cost delta", notice);
+        Assert.Contains("cost_", notice); // the missing table the engine names
+        Assert.DoesNotContain(" at Polo.", notice);
+        Assert.Empty(cut.All("delta-node"));
     }
 }

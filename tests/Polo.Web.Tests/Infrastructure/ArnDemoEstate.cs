@@ -1,5 +1,4 @@
 using Polo.Data.Analysis;
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 using Polo.Web.Services.State;
 

@@ -1,4 +1,3 @@
-using Polo.Data.Tests.Analysis.Fixtures;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Web.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using Polo.Data.Embedded;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
@@ -18,11 +16,11 @@ public sealed class CostScenario : IAsyncLifetime
     public const string AccountA = "111111111111";
     public const string AccountB = "222222222222";
 
-    public EmbeddedClickHouse Ch { get; private set; } = null!;
+    public TestDatabase Ch { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Ch = await TestEngine.CreateAsync();
+        Ch = await TestDatabase.CreateAsync();
         var logs = new Place(AccountA, "acme", "prod-1", "logs");
         var search = new Place(AccountA, "acme", "prod-1", "search");
         var globex = new Place(AccountB, "globex", "c1", "", "eu-west-1");
@@ -47,7 +45,6 @@ public sealed class CostScenario : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
         await Ch.DisposeAsync();
     }
 }

@@ -1,6 +1,4 @@
 using Polo.Data.Analysis;
-using Polo.Data.Embedded;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
@@ -31,11 +29,11 @@ public sealed class DeltaScenario : IAsyncLifetime
     public const string AccountA = "111111111111";
     public const string AccountB = "222222222222";
 
-    public EmbeddedClickHouse Ch { get; private set; } = null!;
+    public TestDatabase Ch { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Ch = await TestEngine.CreateAsync();
+        Ch = await TestDatabase.CreateAsync();
         var f = new FixtureWriter();
         var d3 = Oct1.AddDays(2);
         var end = Oct1.AddDays(3);
@@ -103,7 +101,6 @@ public sealed class DeltaScenario : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
         await Ch.DisposeAsync();
     }
 }

@@ -1,6 +1,4 @@
-using Polo.Data.Embedded;
 using Polo.Data.Rows;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis.Fixtures;
@@ -15,11 +13,11 @@ public sealed class ResourceScenario : IAsyncLifetime
     public static DateTime Day(int month, int day) => new(2026, month, day, 0, 0, 0, DateTimeKind.Utc);
     public const string AccountA = "111111111111";
     public const string AccountB = "222222222222";
-    public EmbeddedClickHouse Ch { get; private set; } = null!;
+    public TestDatabase Ch { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Ch = await TestEngine.CreateAsync();
+        Ch = await TestDatabase.CreateAsync();
         var search = new Place(AccountA, "acme", "prod-1", "search");
         var dev = new Place(AccountB, "internal", "dev", "", "eu-west-1");
         var f = new FixtureWriter()
@@ -42,7 +40,6 @@ public sealed class ResourceScenario : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
         await Ch.DisposeAsync();
     }
 }

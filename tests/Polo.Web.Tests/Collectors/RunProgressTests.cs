@@ -4,7 +4,7 @@ using MudBlazor.Services;
 using Polo.Collection.Status;
 using Polo.Web.Components.Pages.Collectors;
 
-namespace Polo.Collection.Tests.Web;
+namespace Polo.Web.Tests.Collectors;
 
 /// <summary>The collectors page's live progress line for a running collector.</summary>
 public sealed class RunProgressTests

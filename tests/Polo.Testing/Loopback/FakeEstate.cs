@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 
-namespace Polo.Collection.Tests.Infrastructure;
+namespace Polo.Testing;
 
 public sealed record FakeInstance(string Id, string Type, string State = "running", Dictionary<string, string>? Tags = null);
 

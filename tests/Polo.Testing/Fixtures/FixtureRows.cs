@@ -1,4 +1,4 @@
-namespace Polo.Data.Tests.Analysis.Fixtures;
+namespace Polo.Testing;
 
 /// <summary>Where a fixture resource's cost is stamped.</summary>
 public sealed record Place(string AccountId, string Customer = "", string Cluster = "", string IndexName = "", string Region = "us-east-1");

@@ -1,11 +1,12 @@
+using Polo.Data;
 using Polo.Data.Embedded;
 using Polo.Data.Migrations;
 
-namespace Polo.Data.Tests.Infrastructure;
+namespace Polo.Testing;
 
 /// <summary>
 /// The real embedded engine for tests. chDB allows one data path per process, so the whole test run shares one
-/// temporary path and every test class works in a database of its own.
+/// temporary path and every test class works in a database of its own (<see cref="TestDatabase"/>).
 /// </summary>
 public static class TestEngine
 {
@@ -28,30 +29,22 @@ public static class TestEngine
         }
     }
 
+    /// <summary>The shipped migrations, copied next to every assembly that references Polo.Data.</summary>
     public static string MigrationsPath => Path.Combine(AppContext.BaseDirectory, "migrations");
 
     public static string UniqueDatabase(string prefix = "t") =>
         $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)];
 
-    /// <summary>A fresh database; migrated unless told otherwise.</summary>
-    public static async Task<EmbeddedClickHouse> CreateAsync(string? database = null, bool migrate = true)
+    /// <summary>Opens <paramref name="database"/> on the shared data path, migrated unless told otherwise, WITHOUT
+    /// owning its teardown: only for tests of the engine's own persistence. Everything else uses
+    /// <see cref="TestDatabase.CreateAsync"/>.</summary>
+    public static async Task<EmbeddedClickHouse> OpenAsync(string database, bool migrate = true)
     {
-        var ch = new EmbeddedClickHouse(DataPath, database ?? UniqueDatabase(), poolSize: 4);
-        if (migrate) await new MigrationRunner(ch, MigrationsPath).ApplyAsync();
+        var ch = new EmbeddedClickHouse(DataPath, database, poolSize: 4);
+        if (migrate) await Migrate(ch);
         return ch;
     }
-}
 
-/// <summary>xunit class fixture: one migrated database shared by the tests of a class, dropped afterwards.</summary>
-public sealed class MigratedDatabase : IAsyncLifetime
-{
-    public EmbeddedClickHouse Ch { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Ch = await TestEngine.CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
-        await Ch.DisposeAsync();
-    }
+    /// <summary>Applies the shipped migrations.</summary>
+    public static Task<MigrationResult> Migrate(IClickHouse ch) => new MigrationRunner(ch, MigrationsPath).ApplyAsync();
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Polo.Tests.Shared;
+namespace Polo.Testing;
 
 /// <summary>
 /// An SMTP sink on loopback speaking the real protocol (RFC 5321: greeting, EHLO, MAIL FROM, RCPT TO, DATA with

@@ -1,6 +1,7 @@
+using Polo.Data;
 using Polo.Data.Rows;
 
-namespace Polo.Data.Tests.Analysis.Fixtures;
+namespace Polo.Testing;
 
 /// <summary>
 /// Collects small hand-built estates (flat hourly cost streams, events, snapshots) and writes them to the engine.
@@ -14,6 +15,9 @@ public sealed class FixtureWriter
     public List<AccountMetadataRow> Accounts { get; } = new();
     public List<HierarchyNodeRow> Nodes { get; } = new();
     public List<RelationshipRow> Relationships { get; } = new();
+
+    /// <summary>True when nothing was added.</summary>
+    public bool IsEmpty => Costs.Count + Events.Count + Snapshots.Count + Accounts.Count + Nodes.Count + Relationships.Count == 0;
 
     /// <summary>One cost row per hour in [from, to) at a flat hourly cost and usage (line item type Usage, pricing unit
     /// from the usage type).</summary>

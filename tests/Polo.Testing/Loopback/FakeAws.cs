@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Web;
 
-namespace Polo.Collection.Tests.Infrastructure;
+namespace Polo.Testing;
 
 /// <summary>One request as the fake endpoint received it.</summary>
 public sealed record FakeRequest(string Action, string AccessKey, string Region, NameValueCollection Form);

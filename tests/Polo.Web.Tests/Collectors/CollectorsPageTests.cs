@@ -1,50 +1,23 @@
-using System.Security.Claims;
 using Bunit;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using Polo.Collection.Runs;
 using Polo.Collection.Scheduling;
-using Polo.Collection.Tests.Infrastructure;
-using Polo.Data;
-using Polo.Data.Access;
-using Polo.Data.Changes;
-using Polo.Data.Tests.Infrastructure;
-using Polo.Web.Auth;
 using Polo.Web.Components.Pages.Collectors;
-using Polo.Web.Services;
+using Polo.Web.Tests.Infrastructure;
 
-namespace Polo.Collection.Tests.Web;
+namespace Polo.Web.Tests.Collectors;
 
 /// <summary>The status page rendered with bunit over the real collection stack, engine and loopback AWS fake.</summary>
 public sealed class CollectorsPageTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = CollectorsContext.Timeout;
     private readonly FakeAws _aws = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _aws.DisposeAsync();
 
-    /// <summary>A circuit signed in as <paramref name="user"/> with <paramref name="role"/>, resolved by the app's own
-    /// <see cref="CurrentUser"/> from the circuit's authentication state.</summary>
-    private BunitContext Context(Dictionary<string, string?> settings, bool asTheAppDoes = false, string user = "ops", string role = Roles.Operator)
-    {
-        var ctx = new BunitContext();
-        ctx.AddAuthorization().SetAuthorized(user).SetClaims(new Claim(PoloClaims.Role, role));
-        ctx.Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
-        ctx.Services.AddScoped<ICurrentUser, CurrentUser>();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddLogging();
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton<IClickHouse>(db.Ch);
-        ctx.Services.AddSingleton<DataChangeNotifier>();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        if (asTheAppDoes) ctx.Services.AddPoloCollectors(configuration);
-        else ctx.Services.AddPoloCollection(configuration, new Amazon.Runtime.BasicAWSCredentials("AKIDBASE", "secret"));
-        return ctx;
-    }
+    private BunitContext Context(Dictionary<string, string?> settings, bool asTheAppDoes = false) =>
+        CollectorsContext.Create(db.Ch, settings, asTheAppDoes);
 
     [Fact]
     public async Task Without_accounts_the_page_explains_how_to_configure_them_and_run_now_is_disabled()
@@ -110,42 +83,6 @@ public sealed class CollectorsPageTests(MigratedDatabase db) : IClassFixture<Mig
             Assert.StartsWith("AWS AccessDenied (403)", errors[1]);
             Assert.Contains("prod-one (500000000001)", cut.Markup);
             Assert.False(cut.Find("[data-testid='run-now']").HasAttribute("disabled"));
-        }
-        finally
-        {
-            await scheduler.StopAsync(CancellationToken.None);
-        }
-    }
-
-    [Fact]
-    public async Task A_viewers_circuit_cannot_run_a_collector_the_button_is_disabled_and_the_service_refuses()
-    {
-        const string account = "500000000003";
-        _aws.Estate(account).Instances.Add(new FakeInstance("i-page-3", "m5.large"));
-        await using var ctx = Context(new()
-        {
-            ["Collection:Accounts:0:AccountId"] = account,
-            ["Collection:Accounts:0:RoleArn"] = $"arn:aws:iam::{account}:role/polo",
-            ["Collection:ServiceUrls:EC2"] = _aws.Url,
-            ["Collection:ServiceUrls:STS"] = _aws.Url,
-        }, user: "vera@example.com", role: Roles.Viewer);
-        var scheduler = ctx.Services.GetRequiredService<CollectorScheduler>();
-        await scheduler.StartAsync(CancellationToken.None);
-        try
-        {
-            ctx.Render<MudPopoverProvider>();
-            var cut = ctx.Render<CollectorsPage>();
-            cut.WaitForAssertion(() => Assert.Contains("not run yet", cut.Find("[data-testid='collector-status']").TextContent), Timeout);
-            Assert.True(cut.Find("[data-testid='run-now']").HasAttribute("disabled"));
-
-            // What a crafted circuit message would reach: the service, called with this circuit's user, refuses.
-            var actor = await ctx.Services.GetRequiredService<ICurrentUser>().GetAsync();
-            Assert.Equal(new Actor("vera@example.com", Roles.Viewer), actor);
-            var status = ctx.Services.GetRequiredService<Polo.Collection.Status.CollectorStatusService>();
-            Assert.Equal(RunNowResult.NotAllowed, await status.RunNowAsync("ec2-config", actor));
-            await Task.Delay(500);
-            Assert.False(scheduler.IsPending("ec2-config"));
-            Assert.DoesNotContain(await ctx.Services.GetRequiredService<CollectorRunStore>().LatestPerAccountAsync("ec2-config"), r => r.AccountId == account);
         }
         finally
         {

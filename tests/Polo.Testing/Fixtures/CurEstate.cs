@@ -1,10 +1,9 @@
+using Polo.Data;
 using Polo.Data.Analysis;
-using Polo.Data.Embedded;
 using Polo.Data.Rows;
-using Polo.Data.Tests.Infrastructure;
 using Polo.Data.Vocabulary;
 
-namespace Polo.Data.Tests.Analysis.Fixtures;
+namespace Polo.Testing;
 
 /// <summary>
 /// Two months of a bill in CUR 2.0 shapes, one story per billing mechanism; baseline November 2025 (720 h), period
@@ -86,11 +85,11 @@ public sealed class CurEstate : IAsyncLifetime
     }
 
     public List<BillLine> Lines { get; } = BuildLines();
-    public EmbeddedClickHouse Ch { get; private set; } = null!;
+    public TestDatabase Ch { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Ch = await TestEngine.CreateAsync();
+        Ch = await TestDatabase.CreateAsync();
         await Ch.InsertAsync("cost_hourly", Lines);
         await WriteInventoryAsync(Ch);
     }
@@ -109,11 +108,7 @@ public sealed class CurEstate : IAsyncLifetime
             new RelationshipRow(Account, $"snap-{i}", "snapshot_of", "vol-del", volDeleted, 0, at)));
     }
 
-    public async Task DisposeAsync()
-    {
-        await Ch.ExecuteAsync($"DROP DATABASE IF EXISTS `{Ch.Database}`");
-        await Ch.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Ch.DisposeAsync();
 
     /// <summary>Every line of both months.</summary>
     public static List<BillLine> BuildLines()

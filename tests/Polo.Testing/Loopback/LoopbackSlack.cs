@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
-namespace Polo.Tests.Shared;
+namespace Polo.Testing;
 
 /// <summary>A Slack incoming webhook on loopback: answers 200 "ok" like Slack (or a chosen status) and keeps every
 /// JSON body it was posted.</summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Polo.Collection.Tests.Infrastructure;
+namespace Polo.Testing;
 
 /// <summary>What a loopback fake answers: an HTTP status, a body and its content type.</summary>
 public sealed record LoopbackReply(int Status, string Body, string ContentType);

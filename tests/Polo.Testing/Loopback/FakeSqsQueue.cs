@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Polo.Collection.Tests.Fakes;
+namespace Polo.Testing;
 
 /// <summary>
 /// An SQS queue behind <see cref="FakeAwsJsonEndpoint"/>, speaking the SQS JSON protocol AWSSDK.SQS 4.x uses

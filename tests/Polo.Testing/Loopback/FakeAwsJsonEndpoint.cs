@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Polo.Collection.Tests.Infrastructure;
 
-namespace Polo.Collection.Tests.Fakes;
+namespace Polo.Testing;
 
 /// <summary>A request as the loopback endpoint received it.</summary>
 public sealed record FakeAwsRequest(string Target, string ContentType, string Body, IReadOnlyDictionary<string, string> Headers);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Polo.Collection.Tests.Fakes;
+namespace Polo.Testing;
 
 /// <summary>GetCostAndUsage answers in Cost Explorer's wire format (grouped by LINKED_ACCOUNT, SERVICE).</summary>
 public static class FakeCostExplorerAnswers

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Polo.Tests.Shared;
+namespace Polo.Testing;
 
 /// <summary>A generic webhook receiver on loopback: keeps each request's headers and raw body; answers 200, or 503 for
 /// the next <see cref="FailNext"/> requests (those are kept in <see cref="Refused"/>).</summary>

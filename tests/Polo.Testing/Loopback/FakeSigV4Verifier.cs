@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Polo.Collection.Tests.Fakes;
+namespace Polo.Testing;
 
 /// <summary>
 /// Recomputes a SigV4 signature from the request as received (independently of AWSSDK.Core, straight from the
