@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Polo.Data.Tests.Infrastructure;
 
 namespace Polo.Web.Tests.Auth;
 

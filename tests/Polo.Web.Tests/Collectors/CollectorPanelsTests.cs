@@ -63,7 +63,7 @@ public sealed class CollectorPanelsTests(MigratedDatabase db) : IClassFixture<Mi
         var holds = (await status.Holds!.OpenAsync()).Where(h => h.AccountId == account).ToList();
         var changed = 0;
         var cut = ctx.Render<HeldDeletionsPanel>(p => p
-            .Add(c => c.Service, status.Holds).Add(c => c.Holds, holds).Add(c => c.Changed, () => changed++));
+            .Add(c => c.Service, status.Holds).Add(c => c.Holds, holds).Add(c => c.Changed, () => changed++).Add(c => c.User, new ConfirmingUser("ops", ["operator"])));
 
         Assert.Contains("1 deletion(s) held back", cut.Find("[data-testid='held-deletions']").TextContent);
         var row = cut.Find("[data-testid='held-table'] tbody tr");
@@ -79,7 +79,7 @@ public sealed class CollectorPanelsTests(MigratedDatabase db) : IClassFixture<Mi
         var after = Assert.Single(await status.Holds.OpenAsync(), h => h.AccountId == account);
         Assert.Equal(HoldStatus.Confirmed, after.Status);
         var confirmed = ctx.Render<HeldDeletionsPanel>(p => p.Add(c => c.Service, status.Holds).Add(c => c.Holds, [after]));
-        Assert.Contains("confirmed by no sign-in", confirmed.Find("[data-testid='held-table'] tbody tr").TextContent);
+        Assert.Contains("confirmed by ops", confirmed.Find("[data-testid='held-table'] tbody tr").TextContent);
         Assert.Empty(confirmed.FindAll("[data-testid='confirm-deletion']"));
 
         // Once sign-in exists only an operator may confirm: for anyone else the button is disabled.
