@@ -1,3 +1,4 @@
+using Polo.Data.Access;
 using Polo.Data.Analysis;
 
 namespace Polo.Data.Rules;
@@ -26,9 +27,12 @@ public sealed class RuleStore(IClickHouse ch)
         (await ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(r => r.Id == id);
 
     /// <summary>Validates and stores a rule (a new one gets an id); returns what was stored.</summary>
-    public async Task<Rule> SaveAsync(Rule rule, string changedBy, CancellationToken ct = default)
+    public async Task<Rule> SaveAsync(Rule rule, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Roles.Operator, "edit rules");
+        var changedBy = actor.Name;
         Validate(rule);
         var stored = rule with
         {
@@ -42,8 +46,11 @@ public sealed class RuleStore(IClickHouse ch)
         return stored;
     }
 
-    public async Task DeleteAsync(string id, string changedBy, CancellationToken ct = default)
+    public async Task DeleteAsync(string id, Actor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Roles.Operator, "delete rules");
+        var changedBy = actor.Name;
         var rule = await GetAsync(id, ct).ConfigureAwait(false) ?? throw new ArgumentException($"There is no rule '{id}'.");
         await WriteAsync(rule, changedBy, deleted: true, ct).ConfigureAwait(false);
     }

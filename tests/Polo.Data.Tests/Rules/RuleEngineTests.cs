@@ -1,3 +1,4 @@
+using Polo.Data.Access;
 using Polo.Data.Rows;
 using Polo.Data.Rules;
 using Polo.Data.Vocabulary;
@@ -72,7 +73,7 @@ public sealed class RuleEngineTests : IAsyncLifetime
     {
         var store = new RuleStore(_ch);
         var saved = await store.SaveAsync(new Rule("", "Untagged prod spend at most 5 %", RuleMeasure.Share,
-            RuleText.ParseScope("missing=customer"), RuleGrain.Account, "<=", 5m, Severity: "critical"), changedBy: "test");
+            RuleText.ParseScope("missing=customer"), RuleGrain.Account, "<=", 5m, Severity: "critical"), Operator);
         var rule = await store.GetAsync(saved.Id);
         Assert.NotNull(rule);
         var v = Assert.Single(await new RuleEngine(_ch).EvaluateAsync(rule, Saturday, Monday));
@@ -80,11 +81,29 @@ public sealed class RuleEngineTests : IAsyncLifetime
         Assert.Equal((Prod, Monday, 11.11m), (v.Group, v.Day, v.Value));
         Assert.Equal(["nat-1", "vol-orph", "eip-idle"], v.Resources.Select(r => r.ResourceId));
 
-        await store.SaveAsync(rule with { Threshold = 12m }, "test");
+        await store.SaveAsync(rule with { Threshold = 12m }, Operator);
         Assert.Empty(await new RuleEngine(_ch).EvaluateAsync((await store.GetAsync(saved.Id))!, Saturday, Monday));
-        await store.DeleteAsync(saved.Id, "test");
+        await store.DeleteAsync(saved.Id, Operator);
         Assert.Null(await store.GetAsync(saved.Id));
     }
+
+    [Fact]
+    public async Task A_viewer_cannot_save_or_delete_a_rule_and_nothing_is_written()
+    {
+        var store = new RuleStore(_ch);
+        var saved = await store.SaveAsync(new Rule("", "guarded", RuleMeasure.Cost, RuleText.ParseScope("service=AmazonEC2"), RuleGrain.Total, "<=", 10m), Operator);
+        Assert.Equal("ops", saved.ChangedBy);
+        var viewer = new Actor("vera", Roles.Viewer);
+        var e = await Assert.ThrowsAsync<AccessDeniedException>(() => store.SaveAsync(saved with { Threshold = 1m }, viewer));
+        Assert.Contains("Only an operator may edit rules", e.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => store.DeleteAsync(saved.Id, viewer));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => store.DeleteAsync(saved.Id, Actor.Anonymous));
+        Assert.Equal(10m, (await store.GetAsync(saved.Id))!.Threshold);
+        await store.DeleteAsync(saved.Id, new Actor("root", Roles.Admin));
+        Assert.Null(await store.GetAsync(saved.Id));
+    }
+
+    private static readonly Actor Operator = new("ops", Roles.Operator);
 
     [Theory]
     [InlineData("nope=1", "Unknown scope key 'nope'")]
@@ -93,7 +112,7 @@ public sealed class RuleEngineTests : IAsyncLifetime
     public async Task Bad_rules_are_refused_with_a_message(string scope, string message)
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-            new RuleStore(_ch).SaveAsync(new Rule("", "bad", RuleMeasure.Cost, RuleText.ParseScope(scope), RuleGrain.Total, "<=", 1m), "test"));
+            new RuleStore(_ch).SaveAsync(new Rule("", "bad", RuleMeasure.Cost, RuleText.ParseScope(scope), RuleGrain.Total, "<=", 1m), Operator));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 }

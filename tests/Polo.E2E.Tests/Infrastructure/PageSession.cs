@@ -60,8 +60,12 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>Uncaught script errors seen so far.</summary>
     public IReadOnlyList<string> ScriptErrors { get { lock (_scriptErrors) return _scriptErrors.ToList(); } }
 
-    /// <summary>A new context; with <paramref name="accessToken"/> it carries the Cloudflare Access cookie the app signs in with.</summary>
-    public static async Task<PageSession> CreateAsync(IBrowser browser, string baseUrl, string? accessToken = null)
+    /// <summary>
+    /// A new context; with <paramref name="accessToken"/> it carries the Cloudflare Access cookie the app signs in with.
+    /// <paramref name="bypassCsp"/> lets a test inject its own script (the axe audit); every other session keeps the
+    /// app's Content-Security-Policy in force.
+    /// </summary>
+    public static async Task<PageSession> CreateAsync(IBrowser browser, string baseUrl, string? accessToken = null, bool bypassCsp = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -69,6 +73,7 @@ public sealed class PageSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             Locale = "en-US",
             TimezoneId = "UTC",
+            BypassCSP = bypassCsp,
         });
         if (accessToken is not null)
             await context.AddCookiesAsync([new Cookie { Name = "CF_Authorization", Value = accessToken, Url = baseUrl }]);

@@ -132,10 +132,13 @@ public sealed class PoloAppFixture : IAsyncLifetime
         await WaitForDashboardCostAsync();
     }
 
-    /// <summary>A fresh browser context and page (own cookies and circuit), watched for errors.</summary>
-    public async Task<PageSession> OpenAsync(string pathAndQuery)
+    /// <summary>
+    /// A fresh browser context and page (own cookies and circuit), watched for errors. <paramref name="bypassCsp"/> only
+    /// for a test that injects its own script (the axe audit).
+    /// </summary>
+    public async Task<PageSession> OpenAsync(string pathAndQuery, bool bypassCsp = false)
     {
-        var session = await PageSession.CreateAsync(Browser, BaseUrl, Identity.Token());
+        var session = await PageSession.CreateAsync(Browser, BaseUrl, Identity.Token(), bypassCsp);
         await session.GotoAsync(pathAndQuery);
         return session;
     }

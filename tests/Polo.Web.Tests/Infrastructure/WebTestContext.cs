@@ -36,6 +36,14 @@ public class WebTestContext : BunitContext, IAsyncLifetime
         Services.AddPoloBudgets();
     }
 
+    /// <summary>Signs the page's user in with <paramref name="role"/> (call before rendering); pages then pass that actor to the services.</summary>
+    public void SignInAs(string name, string role)
+    {
+        this.AddAuthorization().SetAuthorized(name).SetClaims(new System.Security.Claims.Claim(Polo.Web.Auth.PoloClaims.Role, role));
+        Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
+        Services.AddScoped<Polo.Data.Access.ICurrentUser, Polo.Web.Auth.CurrentUser>();
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     /// <summary>MudBlazor's services are async-disposable only, so the context must be disposed asynchronously.</summary>

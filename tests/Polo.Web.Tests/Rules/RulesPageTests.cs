@@ -1,4 +1,5 @@
 using Bunit;
+using Polo.Data.Access;
 using Polo.Data.Rules;
 using Polo.Web.Components.Pages.Rules;
 using Polo.Web.Tests.Infrastructure;
@@ -7,8 +8,10 @@ namespace Polo.Web.Tests.Rules;
 
 /// <summary>/rules: a user creates a rule in the editor and sees it fire, with its groups, days and resources.</summary>
 [Collection(RepricedDemoEstate.Collection)]
-public sealed class RulesPageTests(RepricedDemoEstate estate) : WebTestContext(estate.Ch)
+public sealed class RulesPageTests : WebTestContext
 {
+    public RulesPageTests(RepricedDemoEstate estate) : base(estate.Ch) => SignInAs("ops", Roles.Operator);
+
     private const string Range = "from=2026-10-25&to=2026-10-31";
 
     [Fact]
@@ -57,7 +60,7 @@ public sealed class RulesPageTests(RepricedDemoEstate estate) : WebTestContext(e
         Assert.Equal(first.Resources.Select(r => r.ResourceId), cut.All("violation-selected-resource").Select(a => a.TextContent.Trim()));
         Assert.All(cut.All("violation-selected-resource"), a => Assert.StartsWith("/resources/", a.GetAttribute("href"), StringComparison.Ordinal));
 
-        await Get<RuleStore>().DeleteAsync(id, "test");
+        await Get<RuleStore>().DeleteAsync(id, new Actor("ops", Roles.Operator));
     }
 
     [Fact]
