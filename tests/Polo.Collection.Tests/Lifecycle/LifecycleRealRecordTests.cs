@@ -1,7 +1,4 @@
-using Amazon.Runtime;
-using Polo.Collection.Core;
 using Polo.Collection.Lifecycle;
-using Polo.Collection.Tests.Fakes;
 using Polo.Collection.Tests.Fixtures;
 using Polo.Data;
 using Polo.Data.Vocabulary;
@@ -13,28 +10,8 @@ namespace Polo.Collection.Tests.Lifecycle;
 /// EC2 user guides' examples, Fixtures/Aws/SOURCES.md) through the real queue client, mapper and writer into the real
 /// engine: exactly which events are stored, and which messages are consumed or left for the dead-letter queue.
 /// </summary>
-public sealed class LifecycleRealRecordTests : FreshDatabase
+public sealed class LifecycleRealRecordTests : LifecycleQueueTest
 {
-    private static readonly CollectorScope Org = new("*", "us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
-    private FakeSqsQueue _queue = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _queue = new FakeSqsQueue();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _queue.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
-    private LifecycleCollector Collector() => new(Ch, new LifecycleOptions
-    {
-        QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0,
-    });
-
     private sealed record EventRow(string EventId, string ResourceId, string ResourceType, string EventType, string Source, string Actor,
         string AccountId, string Region, DateTime EventTime, Dictionary<string, string> Properties);
 
@@ -59,7 +36,7 @@ public sealed class LifecycleRealRecordTests : FreshDatabase
         foreach (var body in EventBridgeDelivery.Envelopes(AwsFixtures.Read("cloudtrail-start-instances-user-guide.json"), "start")
                      .Concat(EventBridgeDelivery.Envelopes(AwsFixtures.Read("cloudtrail-stop-instances-user-guide.json"), "stop"))
                      .Concat(EventBridgeDelivery.Envelopes(AwsFixtures.Read("cloudtrail-terminate-instances-ec2-guide.json"), "terminate")))
-            _queue.Send(body);
+            Queue.Send(body);
 
         var outcome = await Collector().RunAsync(Org, default);
 
@@ -75,19 +52,19 @@ public sealed class LifecycleRealRecordTests : FreshDatabase
                 "us-west-2", "2016-05-20T08:27:45"),
         ], await StoredAsync());
         Assert.Equal(3, outcome.Rows);
-        Assert.Empty(_queue.RemainingIds);
+        Assert.Empty(Queue.RemainingIds);
 
-        _queue.Send(EventBridgeDelivery.Envelopes(AwsFixtures.Read("cloudtrail-terminate-instances-ec2-guide.json"), "again")[0]);
+        Queue.Send(EventBridgeDelivery.Envelopes(AwsFixtures.Read("cloudtrail-terminate-instances-ec2-guide.json"), "again")[0]);
         Assert.Equal(0, (await Collector().RunAsync(Org, default)).Rows); // redelivered under another envelope: same eventID, nothing new
     }
 
     [Fact]
     public async Task The_published_notifications_are_consumed_or_dead_lettered_and_invent_nothing()
     {
-        var pending = _queue.Send(AwsFixtures.Read("eventbridge-instance-state-change-ec2-guide.json"));
-        var created = _queue.Send(AwsFixtures.Read("eventbridge-ebs-create-volume-ec2-guide.json"));
-        var deleted = _queue.Send(AwsFixtures.Read("eventbridge-ebs-delete-volume-ec2-guide.json"));
-        var failed = _queue.Send(AwsFixtures.Read("eventbridge-ebs-create-volume-failed-ec2-guide.json"));
+        var pending = Queue.Send(AwsFixtures.Read("eventbridge-instance-state-change-ec2-guide.json"));
+        var created = Queue.Send(AwsFixtures.Read("eventbridge-ebs-create-volume-ec2-guide.json"));
+        var deleted = Queue.Send(AwsFixtures.Read("eventbridge-ebs-delete-volume-ec2-guide.json"));
+        var failed = Queue.Send(AwsFixtures.Read("eventbridge-ebs-create-volume-failed-ec2-guide.json"));
 
         var outcome = await Collector().RunAsync(Org, default);
 
@@ -96,8 +73,8 @@ public sealed class LifecycleRealRecordTests : FreshDatabase
         // in the queue for its dead-letter queue.
         Assert.Empty(await StoredAsync());
         Assert.Equal(0, outcome.Rows);
-        Assert.Equal([pending], _queue.DeletedIds);
-        Assert.Equal([created, deleted, failed], _queue.RemainingIds);
+        Assert.Equal([pending], Queue.DeletedIds);
+        Assert.Equal([created, deleted, failed], Queue.RemainingIds);
         Assert.Contains("3 malformed", outcome.Detail);
     }
 }
