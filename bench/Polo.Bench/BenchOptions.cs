@@ -2,7 +2,8 @@ namespace Polo.Bench;
 
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
-    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1)
+    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1, bool CompareRollup = false,
+    string? BrowserDatabase = null, string? AppDll = null)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -19,6 +20,10 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --viewers N       concurrent viewers for the scale figures (default 20)
           --copies K        run the scale figures on the ×N estate copied K times with renamed ids (a ~100k-resource
                             estate from ×50 copied 5 times costs minutes, generating ×220 costs hours on 2 cores)
+          --compare-rollup  also time the decomposition's path before the per-resource facts once (slow at scale)
+          --browser DB      only page-ready times in headless Chromium: starts Polo.Web on database DB of --data DIR
+                            (e.g. bench_estate_x50r5) and times the Explain and Cost delta pages, cold and warm
+          --app DLL         the Polo.Web.dll to start for --browser (default Polo.Web/bin/Release/net10.0/Polo.Web.dll)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -32,6 +37,8 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         string? dataDir = null;
         var viewers = 20;
         var copies = 1;
+        var compare = false;
+        string? browser = null, app = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -56,11 +63,15 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                 case "--data": dataDir = Path.GetFullPath(Next()); break;
                 case "--viewers": viewers = PositiveInt(Next(), "--viewers"); break;
                 case "--copies": copies = PositiveInt(Next(), "--copies"); break;
+                case "--compare-rollup": compare = true; break;
+                case "--browser": browser = Next(); break;
+                case "--app": app = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": throw new HelpRequestedException();
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies);
+        if (browser is not null && dataDir is null) throw new ArgumentException("--browser needs --data DIR.");
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, compare, browser, app);
     }
 
     private static int PositiveInt(string s, string name) =>

@@ -9,6 +9,12 @@ var dataPath = options.DataDir ?? Path.Combine(Path.GetTempPath(), $"polo-bench-
 Console.WriteLine($"Polo bench — {Environment.ProcessorCount} cores, data in {dataPath}");
 try
 {
+    if (options.BrowserDatabase is { } database)
+    {
+        var appDll = options.AppDll ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../Polo.Web/bin/Release/net10.0/Polo.Web.dll"));
+        await BrowserPagesFigure.RunAsync(dataPath, database, appDll, options.Runs);
+        return 0;
+    }
     var figures = new Figures(dataPath, options);
     if (options.Scales is { } scales)
     {

@@ -32,13 +32,26 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
         var hourlyScan = await ScanAsync(ch, "cost_hourly", "hour", "DateTime");
         Console.WriteLine($"  bare scan      sum(amortized_cost) GROUP BY resource_id, both windows: daily rollup p95 {Timing.Ms(scan.P95)}, hourly ledger p95 {Timing.Ms(hourlyScan.P95)}");
 
-        var decomposer = new DeltaDecomposer(ch);
+        var factsScan = await ScanAsync(ch, "cost_resource_daily", "day", "Date");
+        Console.WriteLine($"  bare scan      same GROUP BY over the per-resource facts (migration 080): p95 {Timing.Ms(factsScan.P95)}");
+
+        var profile = new DecompositionProfile();
+        var decomposer = new DeltaDecomposer(ch, profile: profile);
         DeltaDecomposition d = null!;
         var (median, p95) = await Timing.PercentilesAsync(options.Runs, async () =>
             d = await decomposer.DecomposeAsync(Baseline, Period, Grouping.Customer));
         var limit = TimeSpan.FromMilliseconds(Math.Min(300, 3 * scan.P95.TotalMilliseconds));
         Console.WriteLine($"  decompose      {d.AllResources().Count():N0} resource deltas, {d.Causes.Count:N0} causes: p95 {Timing.Ms(p95)} (median {Timing.Ms(median)}) " +
                           $"vs limit {Timing.Ms(limit)} (300 ms and 3× scan = {Timing.Ms(3 * scan.P95)}): {Timing.Verdict(p95 <= limit)}");
+        Console.WriteLine($"  where it goes  last run: cost lines SQL {Timing.Ms(profile.CostLinesSql)} ({profile.LinesShipped:N0} lines shipped), " +
+                          $"context SQL {Timing.Ms(profile.ContextSql)}, C# split + classify + tree {Timing.Ms(profile.Classification)} ({profile.Classified:N0} resources)");
+        if (options.CompareRollup)
+        {
+            var old = new DeltaDecomposer(ch, resourceFacts: false, profile: profile);
+            var t = await Timing.TimeAsync(() => old.DecomposeAsync(Baseline, Period, Grouping.Customer));
+            Console.WriteLine($"  before 080     the rollup path (every line grouped by its 7 keys), one run: {Timing.Ms(t)}; cost lines SQL {Timing.Ms(profile.CostLinesSql)}, " +
+                              $"context SQL {Timing.Ms(profile.ContextSql)}, C# {Timing.Ms(profile.Classification)}");
+        }
 
         var cache = new AnalysisCache(new DataChangeNotifier(), AnalysisCaches.DecompositionCapacity);
         var shared = new CachedDeltaDecomposer(decomposer, cache);

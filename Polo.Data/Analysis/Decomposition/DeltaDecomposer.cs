@@ -88,10 +88,11 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             .GroupBy(x => (Node: x.Path[^1].NodeId, x.Line.ResourceId))
             .Select(g => (Path: g.First().Path, Change: Change(g.Select(x => x.Line).ToList(), scale, placements, exact)))
             .ToList();
-        var splits = changes.Select(c => MechanismSplitter.Split(c.Change, period.End)).ToList();
+        // Each resource is split and classified on its own (read-only inputs): on all cores when there are many.
+        var splits = PerResource(changes.Count, i => MechanismSplitter.Split(changes[i].Change, period.End));
         Attribution? Classify(int i) => classifier.Classify(changes[i].Change, splits[i].UsageAmount,
             inWindow[changes[i].Change.ResourceId].ToList(), prior.GetValueOrDefault(changes[i].Change.ResourceId));
-        var attributions = Enumerable.Range(0, changes.Count).Select(Classify).ToList();
+        var attributions = PerResource(changes.Count, Classify);
 
         // Lines read from the daily rollup know the first billed day only; load the hour where the cause depends on it.
         var pending = Enumerable.Range(0, changes.Count).Where(i => attributions[i] is null).ToList();
@@ -113,8 +114,8 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             }
         }
 
-        var leaves = changes.Select((c, i) =>
-            new DeltaTreeBuilder.Leaf(c.Path, ResourceDeltas.Build(c.Change, splits[i], attributions[i]!))).ToList();
+        var leaves = PerResource(changes.Count, i =>
+            new DeltaTreeBuilder.Leaf(changes[i].Path, ResourceDeltas.Build(changes[i].Change, splits[i], attributions[i]!)));
 
         var nodes = DeltaTreeBuilder.Build(leaves, unchanged);
         var result = new DeltaDecomposition(span, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
@@ -139,6 +140,14 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             foldUnchanged: true, onlyResources: scan.Candidates).ConfigureAwait(false);
         return [.. scan.Unchanged, .. moved];
     }
+
+    /// <summary>Resources at which the per-resource work is spread over the cores (below, one thread is faster).</summary>
+    private const int ParallelFrom = 2_000;
+
+    /// <summary><paramref name="work"/> for 0…count-1, in order; in parallel from <see cref="ParallelFrom"/> items.</summary>
+    private static List<T> PerResource<T>(int count, Func<int, T> work) => count < ParallelFrom
+        ? Enumerable.Range(0, count).Select(work).ToList()
+        : ParallelEnumerable.Range(0, count).AsOrdered().Select(work).ToList();
 
     /// <summary>Id-less lines become a named pseudo-resource per service × line item type × usage type.</summary>
     private static CostLine Named(CostLine l) => l.ResourceId != "" ? l : l with

@@ -67,7 +67,7 @@ internal static class MovedResources
                        sumIf(running_hours, {b}) AS baseline_hours, sumIf(running_hours, {w}) AS period_hours,
                        min(day) AS first_day, max(day) AS last_day,
                        toUInt8(resource_id = '' OR min(line_key) != max(line_key) OR baseline_cost != period_cost
-                               OR baseline_usage != period_usage OR baseline_hours != period_hours) AS moved
+                               OR {DeltaInputs.Differ("baseline_usage", "period_usage")} OR {DeltaInputs.Differ("baseline_hours", "period_hours")}) AS moved
                 FROM {src.Table}
                 WHERE ({b} OR {w}){where}
                 GROUP BY resource_id
