@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Polo.Collection.Cost.Tagging;
 using Polo.Data.Vocabulary;
@@ -40,9 +39,7 @@ public static class CloudTrailEventMapper
             var id = Str(detail, "eventID") ?? Str(root, "id")
                      ?? throw new MalformedMessageException("neither detail.eventID nor the envelope's id is present");
             var timeText = Str(detail, "eventTime") ?? Str(root, "time") ?? throw new MalformedMessageException("detail.eventTime is missing");
-            if (!DateTime.TryParse(timeText, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
-                throw new MalformedMessageException($"eventTime '{timeText}' is not a date");
+            var time = EventTime(timeText, "eventTime");
 
             var ctx = new Context(time, id,
                 Str(root, "account") ?? Str(detail, "recipientAccountId") ?? "",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Polo.Collection.Lifecycle;
@@ -5,6 +6,25 @@ namespace Polo.Collection.Lifecycle;
 /// <summary>Small helpers over CloudTrail's JSON (EC2 uses lowerCamel names and "items" arrays).</summary>
 internal static class CloudTrailJson
 {
+    /// <summary>No EC2 resource changed before EC2 existed.</summary>
+    private static readonly DateTime Earliest = new(2006, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// An event time as AWS writes it (ISO 8601, UTC). Refused when unreadable, or implausible: before 2006 or more than
+    /// a day ahead of this clock. Such a time was never sent by AWS; stored, it would be invented history (and a year
+    /// like 9999 overflows the duplicate window, failing the whole batch).
+    /// </summary>
+    public static DateTime EventTime(string text, string what)
+    {
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+            throw new MalformedMessageException($"{what} '{Clip(text)}' is not a date");
+        if (time < Earliest || time > DateTime.UtcNow.AddDays(1))
+            throw new MalformedMessageException($"{what} '{Clip(text)}' is not a plausible time (before 2006 or in the future)");
+        return time;
+    }
+
+    private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
     public static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
             ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Polo.Data.Vocabulary;
 using static Polo.Collection.Lifecycle.CloudTrailJson;
@@ -62,8 +61,7 @@ internal static class StateChangeNotifications
     {
         var id = Str(root, "id") ?? throw new MalformedMessageException("notification without an envelope id");
         var text = Str(root, "time") ?? throw new MalformedMessageException("notification without an envelope time");
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
-            throw new MalformedMessageException($"notification time '{text}' is not a date");
+        var time = EventTime(text, "notification time");
         return (id, time, Str(root, "account") ?? "", Str(root, "region") ?? "");
     }
 }

@@ -19,7 +19,8 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
     public const string ContentType = "application/x-amz-json-1.1";
     private const string SigningService = "ce";
 
-    /// <summary>All groups for [start, end), every page read before returning (so a bad page means nothing is used).</summary>
+    /// <summary>All groups for [start, end), every page read before returning (so a bad page means nothing is used).
+    /// A group listed twice (same period and keys, on one page or two) refuses the answer: summing it would double-count.</summary>
     public async Task<IReadOnlyList<CostExplorerGroup>> GetCostAndUsageAsync(DateTime start, DateTime end,
         ImmutableCredentials credentials, CancellationToken ct)
     {
@@ -27,6 +28,7 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
         var query = new CostExplorerQuery(start, end, hourly, CostExplorerGroupBy.FromOptions(options.GroupBy));
         var format = hourly ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd";
         var groups = new List<CostExplorerGroup>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         for (var page = 1; ; page++)
         {
@@ -46,6 +48,10 @@ public sealed class CostExplorerClient(HttpClient http, CostExplorerOptions opti
             if (token is not null) body["NextPageToken"] = token;
             var json = await SendAsync(JsonSerializer.SerializeToUtf8Bytes(body), credentials, page, ct);
             var parsed = CostExplorerResponseParser.Parse(json, page, query);
+            foreach (var g in parsed.Groups)
+                if (!seen.Add(g.Identity))
+                    throw new CostExplorerException($"Cost Explorer page {page} is malformed: the group {g.Describe()} is listed twice " +
+                                                    "(summing it would double-count). Nothing from this run was written.");
             groups.AddRange(parsed.Groups);
             token = parsed.NextPageToken;
             if (token is null) return groups;

@@ -7,8 +7,8 @@ namespace Polo.Collection.Cost.Explorer;
 /// Reads a GetCostAndUsage JSON answer against the query it answers. Keys are mapped by the answer's
 /// <c>GroupDefinitions</c> (which must be the groupings asked for), never by position; a TAG key reads "Key$Value",
 /// and "Key$" is the untagged bucket (value ""). Every period must lie inside the requested window and be exactly one
-/// step (a day, or an hour) long; both requested metrics must be present on every group. Anything else throws, so
-/// nothing of the answer is written.
+/// step (a day, or an hour) long; both requested metrics must be present on every group, and a cost must fit the
+/// ledger's Decimal(18, 6). Anything else throws, so nothing of the answer is written.
 /// </summary>
 public static class CostExplorerResponseParser
 {
@@ -97,7 +97,7 @@ public static class CostExplorerResponseParser
             }
         }
         var metrics = Prop(g, "Metrics", page);
-        return new CostExplorerGroup(start, account, service, Amount(metrics, "UnblendedCost", page),
+        return new CostExplorerGroup(start, account, service, Cost(metrics, page),
             (double)Amount(metrics, "UsageQuantity", page), region, usageType, tags);
     }
 
@@ -106,9 +106,21 @@ public static class CostExplorerResponseParser
         if (metrics.ValueKind != JsonValueKind.Object || !metrics.TryGetProperty(name, out var metric))
             throw Malformed(page, $"a group has no {name} metric (it was asked for; reading it as 0 would reverse what is held)");
         var text = Str(Prop(metric, "Amount", page), page);
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v : throw Malformed(page, $"{name} amount '{Clip(text)}' is not a number");
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            throw Malformed(page, $"{name} amount '{Clip(text)}' is not a number");
+        return v;
     }
+
+    private static decimal Cost(JsonElement metrics, int page)
+    {
+        var cost = Amount(metrics, "UnblendedCost", page);
+        return Math.Abs(cost) <= MaxAmount ? cost
+            : throw Malformed(page, $"UnblendedCost amount {Clip(cost.ToString(CultureInfo.InvariantCulture))} is beyond what the ledger " +
+                                    "can hold (twelve digits before the point)");
+    }
+
+    /// <summary>The ledger's cost column is Decimal(18, 6): twelve digits before the point.</summary>
+    private const decimal MaxAmount = 999_999_999_999.999999m;
 
     private static DateTime ParseTime(string text, string what, int page) =>
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)

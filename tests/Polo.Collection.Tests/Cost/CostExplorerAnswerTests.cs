@@ -104,7 +104,17 @@ public sealed class CostExplorerAnswerTests : FreshDatabase
         { "tag key prefix", OfficialExampleOn("2025-03-08").Replace("Environment$Dev", "Team$Dev", StringComparison.Ordinal), "does not start with 'Environment$'" },
         { "three keys", OfficialExampleOn("2025-03-08").Replace("\"Environment$\"", "\"Environment$\", \"x\"", StringComparison.Ordinal), "3 Keys for 2 GroupDefinitions" },
         { "missing metric", OfficialExampleOn("2025-03-08").Replace("\"UnblendedCost\"", "\"OtherCost\"", StringComparison.Ordinal), "has no UnblendedCost metric" },
+        { "group listed twice", WithFirstGroupTwice(OfficialExampleOn("2025-03-08")), "[Amazon Simple Storage Service, Environment$] of 2025-03-08 00:00 is listed twice" },
+        { "cost beyond the ledger", OfficialExampleOn("2025-03-08").Replace("40.3543773134", "1234567890123.5", StringComparison.Ordinal), "1234567890123.5 is beyond what the ledger can hold" },
     };
+
+    private static string WithFirstGroupTwice(string answer)
+    {
+        var json = JsonNode.Parse(answer)!;
+        var groups = json["ResultsByTime"]![0]!["Groups"]!.AsArray();
+        groups.Add(groups[0]!.DeepClone());
+        return json.ToJsonString();
+    }
 
     [Theory]
     [MemberData(nameof(RefusedAnswers))]

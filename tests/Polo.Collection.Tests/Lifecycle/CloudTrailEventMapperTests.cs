@@ -52,6 +52,9 @@ public sealed class CloudTrailEventMapperTests
     [InlineData("""{"detail-type":"AWS API Call via CloudTrail"}""", "no 'detail' object")]
     [InlineData("""{"detail":{"eventName":"RunInstances","eventTime":"2025-03-01T00:00:00Z"}}""", "neither detail.eventID nor the envelope's id")]
     [InlineData("""{"detail":{"eventName":"RunInstances","eventID":"x","eventTime":"soon"}}""", "'soon' is not a date")]
+    [InlineData("""{"detail":{"eventName":"StopInstances","eventID":"x","eventTime":"9999-12-31T23:59:59Z"}}""", "'9999-12-31T23:59:59Z' is not a plausible time")]
+    [InlineData("""{"detail":{"eventName":"StopInstances","eventID":"x","eventTime":"1850-01-01T00:00:00Z"}}""", "'1850-01-01T00:00:00Z' is not a plausible time")]
+    [InlineData("""{"id":"n","time":"0001-01-01T00:00:00Z","detail-type":"EC2 Instance State-change Notification","detail":{"instance-id":"i-1","state":"stopped"}}""", "notification time '0001-01-01T00:00:00Z' is not a plausible time")]
     [InlineData("""{"detail":{"eventName":"RunInstances","eventID":"x","eventTime":"2025-03-01T00:00:00Z","responseElements":{}}}""", "names no resource id")]
     public void Malformed_messages_are_refused_with_a_reason(string body, string reason)
     {

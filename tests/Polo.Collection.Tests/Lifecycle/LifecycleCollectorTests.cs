@@ -1,7 +1,4 @@
-using Amazon.Runtime;
-using Polo.Collection.Core;
 using Polo.Collection.Lifecycle;
-using Polo.Collection.Tests.Fakes;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 using Polo.Data.Changes;
@@ -10,28 +7,8 @@ using static Polo.Collection.Tests.Lifecycle.CloudTrailMessages;
 
 namespace Polo.Collection.Tests.Lifecycle;
 
-public sealed class LifecycleCollectorTests : FreshDatabase
+public sealed class LifecycleCollectorTests : LifecycleQueueTest
 {
-    private static readonly CollectorScope Org = new("*", "us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
-    private FakeSqsQueue _queue = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _queue = new FakeSqsQueue();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _queue.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
-    private LifecycleCollector Collector(int cap = 1000) => new(Ch, new LifecycleOptions
-    {
-        QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0, MaxMessagesPerRun = cap,
-    });
-
     private sealed record EventRow(string ResourceId, string ResourceType, string EventType, string Source, string Actor,
         string Customer, string Cluster, string IndexName, Dictionary<string, string> Properties, DateTime EventTime, string AccountId, string Region);
 
@@ -47,19 +24,19 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     {
         await AddSnapshotAsync("vol-1", ResourceTypes.Volume, "globex", "prod-9", "logs");
         await AddSnapshotAsync("i-2", ResourceTypes.Instance, "acme", "prod-1", "search", props: new() { [EventProperties.InstanceType] = "r5.xlarge" });
-        _queue.Send(RunInstances("ev-run", "i-1", "i-2"));
-        _queue.Send(StopInstances("ev-stop", "i-1"));
-        _queue.Send(TerminateInstances("ev-term", "i-2"));
-        _queue.Send(ModifyInstanceType("ev-mod", "i-2", "r5.4xlarge"));
-        _queue.Send(ModifyVolume("ev-modvol", "vol-1"));
-        _queue.Send(AttachVolume("ev-attach", "vol-1", "i-1"));
-        _queue.Send(CreateTags("ev-tags", ["i-1", "vol-1"], ("polo:customer", "initech")));
-        _queue.Send(CreateVolume("ev-vol", "vol-9"));
-        _queue.Send(CreateNatGateway("ev-nat", "nat-1"));
-        _queue.Send(AllocateAddress("ev-eip", "eipalloc-1"));
-        _queue.Send(DeleteSnapshot("ev-snap", "snap-1"));
-        _queue.Send(Envelope("RunInstances", "ev-failed", new { }, null, errorCode: "Client.UnauthorizedOperation"));
-        _queue.Send(Envelope("DescribeInstances", "ev-describe", new { }, new { }));
+        Queue.Send(RunInstances("ev-run", "i-1", "i-2"));
+        Queue.Send(StopInstances("ev-stop", "i-1"));
+        Queue.Send(TerminateInstances("ev-term", "i-2"));
+        Queue.Send(ModifyInstanceType("ev-mod", "i-2", "r5.4xlarge"));
+        Queue.Send(ModifyVolume("ev-modvol", "vol-1"));
+        Queue.Send(AttachVolume("ev-attach", "vol-1", "i-1"));
+        Queue.Send(CreateTags("ev-tags", ["i-1", "vol-1"], ("polo:customer", "initech")));
+        Queue.Send(CreateVolume("ev-vol", "vol-9"));
+        Queue.Send(CreateNatGateway("ev-nat", "nat-1"));
+        Queue.Send(AllocateAddress("ev-eip", "eipalloc-1"));
+        Queue.Send(DeleteSnapshot("ev-snap", "snap-1"));
+        Queue.Send(Envelope("RunInstances", "ev-failed", new { }, null, errorCode: "Client.UnauthorizedOperation"));
+        Queue.Send(Envelope("DescribeInstances", "ev-describe", new { }, new { }));
 
         var outcome = await Collector().RunAsync(Org, default);
         var events = await EventsAsync();
@@ -94,7 +71,7 @@ public sealed class LifecycleCollectorTests : FreshDatabase
         Assert.Equal(ResourceTypes.ElasticIp, byKey[("eipalloc-1", EventTypes.Created)].ResourceType);
         Assert.Equal(ResourceTypes.Snapshot, byKey[("snap-1", EventTypes.Deleted)].ResourceType);
 
-        Assert.Empty(_queue.RemainingIds); // failed calls and other API calls are consumed, not left behind
+        Assert.Empty(Queue.RemainingIds); // failed calls and other API calls are consumed, not left behind
     }
 
     [Fact]
@@ -104,58 +81,58 @@ public sealed class LifecycleCollectorTests : FreshDatabase
         var probe = new NotifierProbe();
         var collector = new LifecycleCollector(Ch, new LifecycleOptions
         {
-            QueueUrl = _queue.QueueUrl, ServiceUrl = _queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0,
+            QueueUrl = Queue.QueueUrl, ServiceUrl = Queue.ServiceUrl, Region = "us-east-1", WaitTimeSeconds = 0,
         }, probe.Notifier);
-        _queue.Send(body);
+        Queue.Send(body);
         Assert.Equal(2, (await collector.RunAsync(Org, default)).Rows);
 
-        _queue.Send(body); // EventBridge / SQS at-least-once delivery
+        Queue.Send(body); // EventBridge / SQS at-least-once delivery
         var again = await collector.RunAsync(Org, default);
 
         Assert.Equal(0, again.Rows);
         Assert.Equal((1L, 2L), (probe.Publishes(DataKinds.Events), probe.Rows(DataKinds.Events))); // nothing new → no refresh signal
         Assert.Equal(2, await CountAsync("SELECT count() FROM resource_events"));
-        Assert.Empty(_queue.RemainingIds);
+        Assert.Empty(Queue.RemainingIds);
     }
 
     [Fact]
-    public async Task A_malformed_message_is_left_in_the_queue_and_does_not_block_the_others()
+    public async Task A_malformed_message_is_left_in_theQueue_and_does_not_block_the_others()
     {
-        var first = _queue.Send(StopInstances("ev-1", "i-1"));
-        var notJson = _queue.Send("{this is not json");
-        var noId = _queue.Send(Envelope("TerminateInstances", "ev-2", new { }, new { }));
-        var last = _queue.Send(StopInstances("ev-3", "i-3"));
+        var first = Queue.Send(StopInstances("ev-1", "i-1"));
+        var notJson = Queue.Send("{this is not json");
+        var noId = Queue.Send(Envelope("TerminateInstances", "ev-2", new { }, new { }));
+        var last = Queue.Send(StopInstances("ev-3", "i-3"));
 
         var outcome = await Collector().RunAsync(Org, default);
 
         Assert.Equal(2, outcome.Rows);
         Assert.Contains("2 malformed", outcome.Detail);
-        Assert.Equal(new[] { first, last }.Order(), _queue.DeletedIds.Order());
-        Assert.Equal(new[] { notJson, noId }.Order(), _queue.RemainingIds.Order());
+        Assert.Equal(new[] { first, last }.Order(), Queue.DeletedIds.Order());
+        Assert.Equal(new[] { notJson, noId }.Order(), Queue.RemainingIds.Order());
         Assert.Equal(["i-1", "i-3"], (await EventsAsync()).Select(e => e.ResourceId));
     }
 
     [Fact]
     public async Task Messages_are_deleted_only_after_their_events_are_written()
     {
-        for (var i = 0; i < 12; i++) _queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
+        for (var i = 0; i < 12; i++) Queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
         var heldAtDelete = new List<long>();
-        _queue.OnDelete = ids => heldAtDelete.Add(Ch.ScalarAsync<long>("SELECT count() FROM resource_events").GetAwaiter().GetResult());
+        Queue.OnDelete = ids => heldAtDelete.Add(Ch.ScalarAsync<long>("SELECT count() FROM resource_events").GetAwaiter().GetResult());
 
         var outcome = await Collector().RunAsync(Org, default);
 
         Assert.Equal(12, outcome.Rows);
         Assert.Equal([10L, 12L], heldAtDelete); // two receive batches (10 + 2), each deleted after its write
-        Assert.True(_queue.Endpoint.Count("AmazonSQS.ReceiveMessage") >= 2);
-        Assert.All(_queue.Endpoint.Requests, r => Assert.Equal("application/x-amz-json-1.0", r.ContentType));
-        Assert.Empty(_queue.RemainingIds);
+        Assert.True(Queue.Endpoint.Count("AmazonSQS.ReceiveMessage") >= 2);
+        Assert.All(Queue.Endpoint.Requests, r => Assert.Equal("application/x-amz-json-1.0", r.ContentType));
+        Assert.Empty(Queue.RemainingIds);
     }
 
     [Fact]
     public async Task Removing_a_hierarchy_tag_clears_that_level_of_the_identity()
     {
         await AddSnapshotAsync("i-5", ResourceTypes.Instance, "acme", "prod-1", "search", tags: new() { ["polo:customer"] = "acme" });
-        _queue.Send(Envelope("DeleteTags", "ev-untag",
+        Queue.Send(Envelope("DeleteTags", "ev-untag",
             new { resourcesSet = new { items = new[] { new { resourceId = "i-5" } } }, tagSet = new { items = new[] { new { key = "polo:customer" } } } },
             new { _return = true }));
 
@@ -168,13 +145,13 @@ public sealed class LifecycleCollectorTests : FreshDatabase
     [Fact]
     public async Task The_per_run_cap_leaves_the_rest_for_the_next_run()
     {
-        for (var i = 0; i < 5; i++) _queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
+        for (var i = 0; i < 5; i++) Queue.Send(StopInstances($"ev-{i}", $"i-{i}"));
 
         var first = await Collector(cap: 3).RunAsync(Org, default);
         var second = await Collector(cap: 3).RunAsync(Org, default);
 
         Assert.Equal(3, first.Rows);
         Assert.Equal(2, second.Rows);
-        Assert.Empty(_queue.RemainingIds);
+        Assert.Empty(Queue.RemainingIds);
     }
 }

@@ -8,21 +8,24 @@ namespace Polo.Testing;
 public sealed record LoopbackReply(int Status, string Body, string ContentType);
 
 /// <summary>
-/// The plumbing the AWS fakes share: an HttpListener on 127.0.0.1 at a free port, an accept loop, the request body
-/// read as UTF-8, and the reply written with an x-amzn-RequestId header. A subclass speaks one wire format:
-/// <see cref="Answer"/> reads (and records) the request; <see cref="Failure"/> turns an exception into that
-/// protocol's error. With <c>concurrent</c>, each request is answered on its own task; without, one at a time.
+/// The plumbing the loopback fakes share (AWS endpoints, Slack, webhooks): an HttpListener on 127.0.0.1 at a free port
+/// (under <c>path</c>), an accept loop, the request body read as UTF-8, and the reply written (AWS fakes add an
+/// x-amzn-RequestId header). A subclass speaks one wire format: <see cref="Answer"/> reads (and records) the request;
+/// <see cref="Failure"/> turns an exception into that protocol's error. With <c>concurrent</c>, each request is
+/// answered on its own task; without, one at a time.
 /// </summary>
-public abstract class LoopbackHttpServer : IAsyncDisposable
+public abstract class LoopbackHttpServer : IAsyncDisposable, IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly bool _concurrent;
+    private readonly bool _awsRequestId;
     private readonly Task _loop;
 
-    protected LoopbackHttpServer(bool concurrent)
+    protected LoopbackHttpServer(bool concurrent, string path = "", bool awsRequestId = true)
     {
         _concurrent = concurrent;
-        Url = $"http://127.0.0.1:{FreePort()}/";
+        _awsRequestId = awsRequestId;
+        Url = $"http://127.0.0.1:{FreePort()}/{path}";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _loop = Task.Run(LoopAsync);
@@ -65,7 +68,7 @@ public abstract class LoopbackHttpServer : IAsyncDisposable
             var bytes = Encoding.UTF8.GetBytes(reply.Body);
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = reply.ContentType;
-            context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+            if (_awsRequestId) context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
@@ -91,6 +94,13 @@ public abstract class LoopbackHttpServer : IAsyncDisposable
         _listener.Stop();
         _listener.Close();
         try { await _loop.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { /* stopping */ }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>For <c>using var</c> in synchronous test code: the same as <see cref="DisposeAsync"/>.</summary>
+    public void Dispose()
+    {
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
         GC.SuppressFinalize(this);
     }
 }
