@@ -18,7 +18,7 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
     /// <summary>Tables the demo estate writes; reset empties them.</summary>
     public static readonly string[] Tables =
     [
-        "resource_events", "resource_snapshots", "cost_hourly", "cost_rollup_daily", "resource_relationships",
+        "resource_events", "resource_snapshots", "cost_hourly", "cost_rollup_daily", "cost_resource_daily", "resource_relationships",
         "hierarchy_nodes", "resource_ancestry", "account_metadata", "customer_metadata", "demo_causes", "demo_cost_segments",
         "resource_billing",
     ];

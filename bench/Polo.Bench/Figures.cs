@@ -86,30 +86,40 @@ internal sealed class Figures(string dataPath, BenchOptions options)
 
     /// <summary>The ×<paramref name="scale"/> estate copied <paramref name="copies"/> times with every customer, node,
     /// resource and event id suffixed "-rK" (copy 1 keeps its names): a ~100k-resource estate without the cost of
-    /// generating it (each copy has the demo's commitments, fees and lifecycle causes); reused when already built.</summary>
+    /// generating it (each copy has the demo's commitments, fees and lifecycle causes). One INSERT … SELECT per table and
+    /// copy inside the engine (the daily rollup and the per-resource facts follow through their views); reused when the
+    /// data directory already holds a complete copy (copies × the source's hourly rows), rebuilt when a run was cut short.</summary>
     public async Task<EmbeddedClickHouse> ReplicatedDemoAsync(int scale, int copies)
     {
+        await using var source = await CachedDemoAsync(scale);
+        var expected = copies * await source.ScalarAsync<long>("SELECT count() FROM cost_hourly");
         var ch = await DatabaseAsync($"estate_x{scale}r{copies}");
-        if (await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly") > 0)
+        var held = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
+        if (held == expected)
         {
-            var held = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
-            Console.WriteLine($"estate x{scale}r{copies} reused {held:N0} billed resources");
+            var billed = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
+            Console.WriteLine($"estate x{scale}r{copies} reused {billed:N0} billed resources, {held:N0} hourly cost rows");
             return ch;
         }
-        await using var source = await CachedDemoAsync(scale);
+        if (held > 0)
+        {
+            Console.WriteLine($"estate x{scale}r{copies} incomplete ({held:N0} of {expected:N0} hourly rows): rebuilt");
+            await ch.DisposeAsync();
+            await source.ExecuteAsync($"DROP DATABASE IF EXISTS `{ch.Database}` SYNC");
+            ch = await DatabaseAsync($"estate_x{scale}r{copies}");
+        }
         var t = await Timing.TimeAsync(async () =>
         {
             foreach (var table in ReplicatedTables)
             {
                 var columns = await ch.QueryAsync<ColumnRow>("SELECT name, type FROM system.columns WHERE database = {db:String} AND table = {t:String} AND default_kind NOT IN ('MATERIALIZED', 'ALIAS') ORDER BY position",
                     new QueryParams { ["db"] = source.Database, ["t"] = table });
-                var select = string.Join(", ", columns.Select(c => IdColumns.Contains(c.Name) && c.Type.Contains("String", StringComparison.Ordinal)
-                                                          && !c.Type.StartsWith("Array", StringComparison.Ordinal) && !c.Type.StartsWith("Map", StringComparison.Ordinal) && table != "account_metadata"
-                    ? $"if(k = 1 OR {c.Name} IN ('', 'unassigned'), {c.Name}, if(match({c.Name}, '^(customer|cluster|index):'), replaceRegexpOne({c.Name}, '^(customer|cluster|index):([^/]+)', concat('\\1:\\2-r', toString(k))), concat({c.Name}, '-r', toString(k)))) AS {c.Name}"
-                    : c.Name));
                 var names = string.Join(", ", columns.Select(c => c.Name));
-                var copiesOf = table == "account_metadata" ? "[1]" : $"range(1, {copies + 1})";
-                await ch.ExecuteAsync($"INSERT INTO {table} ({names}) SELECT {select} FROM `{source.Database}`.{table} ARRAY JOIN {copiesOf} AS k");
+                for (var k = 1; k <= (table == "account_metadata" ? 1 : copies); k++)
+                {
+                    var select = string.Join(", ", columns.Select(c => Renamed(table, c, k)));
+                    await ch.ExecuteAsync($"INSERT INTO {table} ({names}) SELECT {select} FROM `{source.Database}`.{table}");
+                }
             }
             await ch.ExecuteAsync("SYSTEM RELOAD DICTIONARIES");
         });
@@ -117,6 +127,17 @@ internal sealed class Figures(string dataPath, BenchOptions options)
         var rows = await ch.ScalarAsync<long>("SELECT count() FROM cost_hourly");
         Console.WriteLine($"estate x{scale}r{copies} copied to {resources:N0} billed resources, {rows:N0} hourly cost rows in {Timing.Ms(t)}");
         return ch;
+    }
+
+    /// <summary>The column as copy <paramref name="k"/> writes it: ids suffixed "-rK" (node ids inside their kind
+    /// prefix: customer:acme-r2/prod-1), empty and 'unassigned' kept, copy 1 and account ids unchanged.</summary>
+    private static string Renamed(string table, ColumnRow c, int k)
+    {
+        var id = k > 1 && table != "account_metadata" && IdColumns.Contains(c.Name) && c.Type.Contains("String", StringComparison.Ordinal)
+                 && !c.Type.StartsWith("Array", StringComparison.Ordinal) && !c.Type.StartsWith("Map", StringComparison.Ordinal);
+        if (!id) return c.Name;
+        return $"if({c.Name} IN ('', 'unassigned'), {c.Name}, if(match({c.Name}, '^(customer|cluster|index):'), " +
+               $"replaceRegexpOne({c.Name}, '^(customer|cluster|index):([^/]+)', '\\1:\\2-r{k}'), concat({c.Name}, '-r{k}'))) AS {c.Name}";
     }
 
     private sealed record ColumnRow(string Name, string Type);

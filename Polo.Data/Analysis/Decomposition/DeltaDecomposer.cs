@@ -15,7 +15,12 @@ namespace Polo.Data.Analysis.Decomposition;
 /// (classified in C# one by one, slow on a large estate); by default, when the windows have the same length, the engine
 /// sums such resources per node (<see cref="DeltaNode.UnchangedResources"/>) and only the resources that moved are
 /// shipped, classified and listed. Totals, parts and causes are the same either way.</param>
-public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, bool listUnchanged = false) : IDeltaDecomposer
+/// <param name="resourceFacts">For whole-day windows of the same length, find the resources that moved in the per-resource
+/// daily facts (<see cref="MovedResources"/>; one GROUP BY resource_id, then only their lines); false reads the daily
+/// rollup line by line (the path before migration 080; same answer, slower).</param>
+/// <param name="profile">Receives where the time went (SQL vs C#).</param>
+public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, bool listUnchanged = false,
+    bool resourceFacts = true, DecompositionProfile? profile = null) : IDeltaDecomposer
 {
     public Task<DeltaDecomposition> DecomposeAsync(TimeRange baseline, TimeRange period, Grouping? groupBy = null,
         CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
@@ -36,12 +41,17 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         var hi = span.End > period.End ? span.End : period.End;
 
         var fold = !listUnchanged && baseline.Length == period.Length;
+        var facts = fold && resourceFacts && useDailyRollup && Sql.CostSource.For(baseline, period).Daily;
         List<CostLine> all, lines;
         List<EventLine> events;
+        profile?.Start();
         if (fold)
         {
-            all = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
-                .ConfigureAwait(false);
+            all = facts
+                ? await FactLinesAsync(baseline, period, groupBy, filter, costType, ct).ConfigureAwait(false)
+                : await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
+                    .ConfigureAwait(false);
+            profile?.CostLines();
             var moved = all.Where(l => l.Changed == 1).Select(Named).ToList();
             var ids = moved.Select(l => l.ResourceId).ToHashSet();
             var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct, ids);
@@ -54,12 +64,14 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct);
             var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct);
             all = lines = (await linesTask.ConfigureAwait(false)).Select(Named).ToList();
+            profile?.CostLines();
             events = await eventsTask.ConfigureAwait(false);
         }
         var unchanged = all.Where(l => l.Changed == 0)
             .Select(l => new DeltaTreeBuilder.Quiet(NodePath.For(l, groupBy), (int)l.Resources, l.BaselineCost, l.PeriodCost)).ToList();
         var snapshots = lines.Where(l => l.ResourceType == ResourceTypes.Snapshot).Select(l => l.ResourceId).Distinct().ToList();
         var orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, snapshots, period.End, ct).ConfigureAwait(false);
+        profile?.Context();
 
         var scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
         var placements = lines.GroupBy(l => l.ResourceId)
@@ -85,8 +97,13 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         var pending = Enumerable.Range(0, changes.Count).Where(i => attributions[i] is null).ToList();
         if (pending.Count > 0)
         {
+            profile?.Csharp();
             var ids = pending.Select(i => changes[i].Change.ResourceId).Distinct().ToList();
-            var first = await DeltaInputs.FirstHoursAsync(ch, ids, baseline, period, ct).ConfigureAwait(false);
+            var first = facts
+                ? lines.Where(l => l.ResourceFirstHour is not null && l.ResourceType != LineItemTypes.BillingLine)
+                    .GroupBy(l => l.ResourceId).ToDictionary(g => g.Key, g => g.Min(l => l.ResourceFirstHour!.Value))
+                : await DeltaInputs.FirstHoursAsync(ch, ids, baseline, period, ct).ConfigureAwait(false);
+            profile?.Context();
             foreach (var i in pending)
             {
                 var c = changes[i].Change;
@@ -100,8 +117,27 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             new DeltaTreeBuilder.Leaf(c.Path, ResourceDeltas.Build(c.Change, splits[i], attributions[i]!))).ToList();
 
         var nodes = DeltaTreeBuilder.Build(leaves, unchanged);
-        return new DeltaDecomposition(span, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
+        var result = new DeltaDecomposition(span, period, groupBy, nodes.Sum(n => n.BaselineCost), nodes.Sum(n => n.PeriodCost),
             nodes, CauseSummaries.Summarise(leaves), costType, baseline.IsContiguous ? null : baseline);
+        if (profile is not null)
+        {
+            profile.Csharp();
+            profile.LinesShipped = all.Count;
+            profile.Classified = changes.Count;
+        }
+        return result;
+    }
+
+    /// <summary>Whole-day windows of the same length: which resources moved, from the per-resource facts (one GROUP BY
+    /// resource_id; the unchanged ones come back summed per node), then only the candidates' lines.</summary>
+    private async Task<List<CostLine>> FactLinesAsync(DeltaBaseline baseline, TimeRange period, Grouping groupBy,
+        CostFilter? filter, CostType costType, CancellationToken ct)
+    {
+        var scan = await MovedResources.ScanAsync(ch, baseline, period, filter, costType, groupBy, ct).ConfigureAwait(false);
+        if (scan.Candidates.Count == 0) return scan.Unchanged;
+        var moved = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
+            foldUnchanged: true, onlyResources: scan.Candidates).ConfigureAwait(false);
+        return [.. scan.Unchanged, .. moved];
     }
 
     /// <summary>Id-less lines become a named pseudo-resource per service × line item type × usage type.</summary>

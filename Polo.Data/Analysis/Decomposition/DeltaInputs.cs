@@ -8,13 +8,15 @@ namespace Polo.Data.Analysis.Decomposition;
 /// billed hour (a day's midnight from the daily rollup); PerBillingPeriod = a non-usage line (fee, RI fee, tax, credit…)
 /// billed on at most one day per billing period in each window, so it is compared per period, unscaled.
 /// Changed = 0: not one line but <see cref="Resources"/> unchanged resources summed per node of the grouping (only the
-/// node's columns are set), see <see cref="DeltaInputs.CostLinesAsync"/>.</summary>
+/// node's columns are set), see <see cref="DeltaInputs.CostLinesAsync"/>. ResourceFirstHour: the resource's first billed
+/// hour over all its lines in the windows, when the lines come from the per-resource facts (null otherwise).</summary>
 internal sealed record CostLine(
     string ResourceId, string UsageType, string ResourceType, string AccountId, string AccountName, string AccountRole,
     string Service, string Region, string Customer, string Cluster, string IndexName, string State,
     string LineItemType, string PricingUnit, byte HasCommitment, byte PerBillingPeriod,
     decimal BaselineCost, decimal PeriodCost, double BaselineUsage, double PeriodUsage,
-    double BaselineHours, double PeriodHours, DateTime FirstHour, DateTime LastHour, byte Changed = 1, long Resources = 1);
+    double BaselineHours, double PeriodHours, DateTime FirstHour, DateTime LastHour, byte Changed = 1, long Resources = 1,
+    DateTime? ResourceFirstHour = null);
 
 /// <summary>An event in the window (Prior = 0) or a resource's latest event before it (Prior = 1).</summary>
 internal sealed record EventLine(DateTime EventTime, string EventId, string ResourceId, string EventType,
@@ -35,14 +37,30 @@ internal static class DeltaInputs
     /// resources come back summed per node of <paramref name="groupBy"/> (Changed = 0), so the caller classifies only
     /// the resources that moved. Only valid when the windows have the same length (no scaling).
     /// </summary>
+    /// <para>With <paramref name="onlyResources"/>, only those resource ids' lines are read (from the per-resource
+    /// facts, through their primary key; the empty id stands for the id-less lines).</para>
     public static async Task<List<CostLine>> CostLinesAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period,
-        CostFilter? filter, CostType costType, bool allowRollup, CancellationToken ct, Grouping? groupBy = null, bool foldUnchanged = false)
+        CostFilter? filter, CostType costType, bool allowRollup, CancellationToken ct, Grouping? groupBy = null, bool foldUnchanged = false,
+        IReadOnlyCollection<string>? onlyResources = null)
     {
-        var src = allowRollup ? CostSource.For(baseline, period) : CostSource.Hourly;
+        var src = onlyResources is not null ? CostSource.ResourceDaily : allowRollup ? CostSource.For(baseline, period) : CostSource.Hourly;
+        var facts = src == CostSource.ResourceDaily;
         var p = new QueryParams();
         var b = src.Between(baseline, p, "b");
         var w = src.Between(period, p, "w");
         var where = CostFilterSql.Conditions(filter, p);
+        if (onlyResources is not null)
+        {
+            p["only"] = onlyResources.ToArray();
+            where += " AND resource_id IN {only:Array(String)}";
+        }
+        var hours = (string window) => facts ? $"sumIf(running_hours, {window})" : $"sumIf(usage_amount, {window} AND {HourUnits})";
+        var commitment = facts ? "max(has_commitment)" : "toUInt8(max(commitment_arn != ''))";
+        var unit = facts ? "toString(max(pricing_unit))" : "toString(anyIf(pricing_unit, pricing_unit != ''))";
+        // The facts know each day's first billed hour: the resource's first hour over all its lines, zero lines included.
+        var (resourceFirst, firstWindow) = facts
+            ? ("f.resource_first_hour", "SELECT *, min(exact_first_hour) OVER (PARTITION BY resource_id) AS resource_first_hour FROM")
+            : ("NULL", "SELECT * FROM");
         var cost = costType.Column();
         var t = src.Daily ? "toDateTime(day, 'UTC')" : "hour";
         var changed = foldUnchanged
@@ -61,7 +79,7 @@ internal static class DeltaInputs
                    f.baseline_cost AS baseline_cost, f.period_cost AS period_cost, f.baseline_usage AS baseline_usage,
                    f.period_usage AS period_usage, f.baseline_hours AS baseline_hours, f.period_hours AS period_hours,
                    f.first_hour AS first_hour, f.last_hour AS last_hour, {(foldUnchanged ? "''" : "ifNull(s.state, '')")} AS state,
-                   f.changed AS changed, f.resources AS resources,
+                   f.changed AS changed, f.resources AS resources, {resourceFirst} AS resource_first_hour,
                    dictGetOrDefault('account_dict', 'account_name', tuple(f.k_account_id), f.k_account_id) AS account_name,
                    dictGetOrDefault('account_dict', 'role', tuple(f.k_account_id), '') AS account_role
             FROM
@@ -76,32 +94,34 @@ internal static class DeltaInputs
                        sum(baseline_cost) AS baseline_cost, sum(period_cost) AS period_cost,
                        sum(baseline_usage) AS baseline_usage, sum(period_usage) AS period_usage,
                        sum(baseline_hours) AS baseline_hours, sum(period_hours) AS period_hours,
-                       min(first_hour) AS first_hour, max(last_hour) AS last_hour, changed, uniqExact(rid) AS resources
+                       min(first_hour) AS first_hour, max(last_hour) AS last_hour, changed, uniqExact(rid) AS resources{(facts ? ", min(resource_first_hour) AS resource_first_hour" : "")}
                 FROM
                 (
                     SELECT *, toUInt8({changed}) AS changed
                     FROM
                     (
+                      {firstWindow}
+                      (
                         SELECT resource_id, toString(service) AS service, toString(usage_type) AS usage_type,
                                toString(customer) AS customer, cluster, index_name, toString(line_item_type) AS line_item_type,
                                toString(any(resource_type)) AS any_resource_type, toString(any(account_id)) AS any_account_id,
-                               toString(any(region)) AS any_region, toString(anyIf(pricing_unit, pricing_unit != '')) AS any_pricing_unit,
-                               toUInt8(max(commitment_arn != '')) AS has_commitment,
+                               toString(any(region)) AS any_region, {unit} AS any_pricing_unit,
+                               {commitment} AS has_commitment,
                                toUInt8(line_item_type NOT IN ('', 'Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')
                                        AND uniqExactIf(toDate({t}), {b}) <= uniqExactIf(billing_period, {b})
                                        AND uniqExactIf(toDate({t}), {w}) <= uniqExactIf(billing_period, {w})) AS per_billing_period,
                                sumIf({cost}, {b}) AS baseline_cost, sumIf({cost}, {w}) AS period_cost,
                                sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
-                               sumIf(usage_amount, {b} AND {HourUnits}) AS baseline_hours,
-                               sumIf(usage_amount, {w} AND {HourUnits}) AS period_hours,
-                               min({t}) AS first_hour, max({t}) AS last_hour,
+                               {hours(b)} AS baseline_hours, {hours(w)} AS period_hours,
+                               min({t}) AS first_hour, max({t}) AS last_hour{(facts ? ", min(first_billed_hour) AS exact_first_hour" : "")},
                                if(resource_id != '', resource_id, concat('bill:', service, '/', if(line_item_type = '', 'Usage', line_item_type), '/', if(usage_type = '', '-', usage_type))) AS rid,
                                if(resource_id != '', any_resource_type, '{LineItemTypes.BillingLine}') AS rtype
                         FROM {src.Table}
                         WHERE ({b} OR {w}){where}
                         GROUP BY resource_id, service, usage_type, customer, cluster, index_name, line_item_type
-                        HAVING baseline_cost != 0 OR period_cost != 0 OR baseline_usage != 0 OR period_usage != 0
+                      )
                     )
+                    WHERE baseline_cost != 0 OR period_cost != 0 OR baseline_usage != 0 OR period_usage != 0
                 )
                 GROUP BY k_resource_id, k_usage_type, k_customer, k_cluster, k_index_name, k_resource_type, k_account_id,
                          k_service, k_region, k_line_item_type, changed
@@ -139,16 +159,19 @@ internal static class DeltaInputs
     /// <summary>First billed hour of some resources, from the hourly ledger (the rollup only knows the day).</summary>
     public sealed record FirstHourLine(string ResourceId, DateTime FirstHour);
 
+    /// <remarks>Asked only for resources first billed on the windows' first day (the classifier needs the hour only
+    /// then), so only that day of the ledger is read.</remarks>
     public static async Task<Dictionary<string, DateTime>> FirstHoursAsync(IClickHouse ch,
         IReadOnlyCollection<string> resourceIds, DeltaBaseline baseline, TimeRange period, CancellationToken ct)
     {
-        var p = new QueryParams { ["ids"] = resourceIds.ToArray() };
+        var lo = baseline.Span.Start < period.Start ? baseline.Span.Start : period.Start;
+        var p = new QueryParams { ["ids"] = resourceIds.ToArray(), ["day_e"] = lo.Date.AddDays(1) };
         var b = CostSource.Hourly.Between(baseline, p, "b");
         var w = CostSource.Hourly.Between(period, p, "w");
         var rows = await ch.QueryAsync<FirstHourLine>($"""
             SELECT resource_id, min(hour) AS first_hour
             FROM cost_hourly
-            WHERE ({b} OR {w}) AND resource_id IN {"{ids:Array(String)}"}
+            WHERE ({b} OR {w}) AND hour < {"{day_e:DateTime}"} AND resource_id IN {"{ids:Array(String)}"}
             GROUP BY resource_id
             """, p, ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.ResourceId, r => r.FirstHour);

@@ -1,13 +1,18 @@
 namespace Polo.Data.Analysis.Sql;
 
 /// <summary>
-/// Picks the cost table for a range: the daily rollup when the range is whole UTC days, the hourly ledger otherwise.
+/// Picks the cost table for a range: the daily rollup when the range is whole UTC days, the hourly ledger otherwise
+/// (the decomposition reads <see cref="ResourceDaily"/> instead of the rollup).
 /// <see cref="Table"/>, <see cref="TimeColumn"/> are fixed strings, never input.
 /// </summary>
 internal sealed record CostSource(string Table, string TimeColumn, bool Daily)
 {
     public static readonly CostSource Rollup = new("cost_rollup_daily", "day", true);
     public static readonly CostSource Hourly = new("cost_hourly", "hour", false);
+
+    /// <summary>Per-resource daily facts (migration 080): the rollup's days, ordered by resource, with running hours and
+    /// first/last billed hour; read by the decomposition.</summary>
+    public static readonly CostSource ResourceDaily = new("cost_resource_daily", "day", true);
 
     public static bool IsWholeDays(TimeRange r) => r.Start.TimeOfDay == TimeSpan.Zero && r.End.TimeOfDay == TimeSpan.Zero;
 

@@ -1,4 +1,5 @@
 using Polo.Data;
+using Polo.Data.Facts;
 
 namespace Polo.Collection.Cost.Cur.Commit;
 
@@ -87,12 +88,14 @@ public sealed class CurCommitLog(IClickHouse ch)
     }
 
     /// <summary>Appends the negation of whatever <paramref name="batch"/> holds net in the ledger, then makes the daily
-    /// rollup equal the ledger over the batch's days (a kill may have landed a ledger part without its rollup part).</summary>
+    /// rollup and the per-resource facts equal the ledger over the batch's days (a kill may have landed a ledger part
+    /// without its views' parts).</summary>
     internal async Task RollBackAsync(string batch, DateTime minHour, DateTime maxHour, CancellationToken ct)
     {
         var p = new QueryParams { ["batch"] = batch, ["min"] = minHour, ["max"] = maxHour };
         await ch.ExecuteAsync(CurLedgerSql.ReverseBatch, p, ct);
         await ch.ExecuteAsync(CurLedgerSql.ReconcileRollup, p, ct);
+        await ResourceDailyFacts.ReconcileAsync(ch, minHour, maxHour, ct);
     }
 
     private sealed record FingerprintRow(string Fingerprint);

@@ -1,0 +1,46 @@
+namespace Polo.Data.Facts;
+
+/// <summary>
+/// The per-resource daily facts (<c>cost_resource_daily</c>, migration 080): kept by a materialized view over the
+/// hourly ledger, read by the delta decomposition. Like the daily rollup, the view's part of an insert can land
+/// without the ledger's part when the process is killed; <see cref="ReconcileAsync"/> makes the facts equal the ledger
+/// again over some days (the CUR commit log calls it when it rolls back an interrupted commit).
+/// </summary>
+public static class ResourceDailyFacts
+{
+    public const string Table = "cost_resource_daily";
+
+    private const string Keys =
+        "resource_id, line_key, service, usage_type, customer, cluster, index_name, line_item_type, account_id, region, " +
+        "resource_type, billing_period, day";
+
+    /// <summary>Appends the difference between the ledger and the facts over the days of [min, max]: every sum becomes
+    /// the ledger's; first/last billed hour are the ledger's where it has rows.</summary>
+    private const string ReconcileSql = $"""
+        INSERT INTO {Table} ({Keys}, pricing_unit, has_commitment, cost, amortized_cost, net_amortized_cost, usage_amount,
+                             running_hours, first_billed_hour, last_billed_hour)
+        SELECT {Keys}, max(unit), max(hc), sum(c) AS sc, sum(a) AS sa, sum(na) AS sna, sum(u) AS su, sum(h) AS sh,
+               if(countIf(ledger = 1) > 0, minIf(f, ledger = 1), min(f)), if(countIf(ledger = 1) > 0, maxIf(l, ledger = 1), max(l))
+        FROM
+        (
+            SELECT resource_id, cityHash64(service, usage_type, customer, cluster, index_name, line_item_type) AS line_key,
+                   service, usage_type, customer, cluster, index_name, line_item_type, account_id, region, resource_type,
+                   billing_period, toDate(hour) AS day, pricing_unit AS unit, toUInt8(commitment_arn != '') AS hc,
+                   toDecimal128(cost, 6) AS c, toDecimal128(amortized_cost, 6) AS a, toDecimal128(net_amortized_cost, 6) AS na,
+                   usage_amount AS u, if(lower(pricing_unit) IN ('hrs', 'hr', 'hours', 'hour'), usage_amount, 0) AS h,
+                   hour AS f, hour AS l, toUInt8(1) AS ledger
+            FROM cost_hourly
+            WHERE toDate(hour) >= toDate({"{min:DateTime('UTC')}"}) AND toDate(hour) <= toDate({"{max:DateTime('UTC')}"})
+            UNION ALL
+            SELECT {Keys}, pricing_unit, has_commitment, -toDecimal128(cost, 6), -toDecimal128(amortized_cost, 6),
+                   -toDecimal128(net_amortized_cost, 6), -usage_amount, -running_hours, first_billed_hour, last_billed_hour, toUInt8(0)
+            FROM {Table}
+            WHERE day >= toDate({"{min:DateTime('UTC')}"}) AND day <= toDate({"{max:DateTime('UTC')}"})
+        )
+        GROUP BY {Keys}
+        HAVING sc != 0 OR sa != 0 OR sna != 0 OR abs(su) > 1e-9 OR abs(sh) > 1e-9
+        """;
+
+    public static Task ReconcileAsync(IClickHouse ch, DateTime minHour, DateTime maxHour, CancellationToken ct = default) =>
+        ch.ExecuteAsync(ReconcileSql, new QueryParams { ["min"] = minHour, ["max"] = maxHour }, ct);
+}
