@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using Polo.Collection.Runs;
+using Polo.Collection.Tests.Fixtures;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 
 namespace Polo.Collection.Tests.Ec2;
 
 /// <summary>
-/// Issue 11, deliverable 7: valid DescribeInstances answers mutated (truncated, wrong root, random bytes, huge values,
-/// duplicated items) and fed to the real collector. Invariant: a refused answer leaves storage byte-for-byte unchanged;
-/// an accepted one stores no instance its text does not name (nothing invented) and removes a stored one only with a
-/// deleted event (nothing lost silently). Bounded: a fixed seed, at most <see cref="Iterations"/> answers and
-/// <see cref="Budget"/> of wall time.
+/// Issue 11, deliverable 7: valid DescribeInstances answers (the fake estate's, and botocore's captured one) mutated
+/// (truncated, wrong root, random bytes, huge values, odd launch times) and fed to the real collector. Invariant: a
+/// refused answer leaves storage byte-for-byte unchanged; an accepted one stores no instance and no launch time its
+/// text does not name (nothing invented) and removes a stored one only with a deleted event (nothing lost silently).
+/// Bounded: a fixed seed, at most <see cref="Iterations"/> answers and <see cref="Budget"/> of wall time.
 /// </summary>
 public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
@@ -65,13 +66,16 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
             var estate = _aws.Estate(account);
             for (var n = 1; n <= 3; n++) estate.Instances.Add(new FakeInstance($"i-43{i:000}{n}", "m5.large"));
             estate.Volumes.Add(new FakeVolume($"vol-43{i:000}", 8));
+            // Every third answer starts from botocore's captured DescribeInstances body instead of the fake estate's.
+            var valid = i % 3 == 2 ? AwsFixtures.Read("ec2-describe-instances-botocore.xml") : estate.Describe("DescribeInstances", null);
+            if (i % 3 == 2) _aws.Queue("DescribeInstances", account, FakeResponse.Ok(valid));
             var h = new CollectorHarness(Ch, _aws, [account], configure: o => o.MaxErrorRetry = 0);
             Assert.True((await h.RunAsync()).Ok);
             var storedRows = await LiveRows(account);
             var stored = storedRows.Keys.ToHashSet();
             var before = await StorageFingerprint.OfAsync(Ch);
 
-            var answer = Mutate(estate.Describe("DescribeInstances", null), mutator, i);
+            var answer = Mutate(valid, mutator, i);
             _aws.Queue("DescribeInstances", account, FakeResponse.Ok(answer));
             var unit = Assert.Single((await h.RunAsync()).Units);
 
