@@ -44,9 +44,13 @@ public sealed class CurFileSchema
 
     public CurSourceColumn? this[string canonical] => _byCanonical.GetValueOrDefault(canonical);
 
+    /// <summary>The same columns, read from the staging table the file was streamed into.</summary>
+    public CurFileSchema Staged(string table) => new(File with { StagedTable = table }, Columns);
+
     /// <summary>The table function reading the file with exactly the columns the mapping needs.</summary>
     public string TableFunction(IEnumerable<CurSourceColumn> used)
     {
+        if (File.StagedTable is { } staged) return staged;
         if (File.Format == CurFileFormat.Parquet) return $"file({File.PathLiteral}, 'Parquet')";
         var structure = string.Join(", ", used.Distinct().Select(c => $"{c.Sql} String"));
         return $"file({File.PathLiteral}, 'CSVWithNames', '{structure.Replace("\\", "\\\\").Replace("'", "\\'")}')";
@@ -66,8 +70,8 @@ public sealed class CurFileSchema
     {
         if (new FileInfo(file.EnginePath).Length == 0)
             throw new CurFormatException(file.Name, null, "the file is empty (no header line)");
-        var fn = file.Format == CurFileFormat.Parquet
-            ? $"file({file.PathLiteral}, 'Parquet')"
+        var fn = CurServerStaging.Applies(ch) ? CurServerStaging.DescribeSource(file)
+            : file.Format == CurFileFormat.Parquet ? $"file({file.PathLiteral}, 'Parquet')"
             : $"file({file.PathLiteral}, 'CSVWithNames')";
         List<DescribedColumn> described;
         try
