@@ -2,7 +2,7 @@ namespace Polo.Bench;
 
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
-    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1)
+    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1, bool CurFirstLoadOnly = false)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -13,6 +13,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --insert-rows N   rows inserted for the insert figure (default 1000000)
           --cur-lines N     lines of the generated CUR 2.0 file for the cur figure (default 5000000)
           --cur-format F    parquet or csv.gz (default parquet)
+          --cur-first-only  the cur figure stops after the first load (for large files: 20M lines and its peak memory)
           --scale N[,M…]    only the scale figures, on 90-day demo estates ×N (commitments, fees, lifecycle causes):
                             decomposition p95 beside a bare GROUP BY resource scan, N viewers vs one, page queries
           --data DIR        keep generated estates in DIR and reuse them on the next run (a large one is costly)
@@ -32,6 +33,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         string? dataDir = null;
         var viewers = 20;
         var copies = 1;
+        var curFirstOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -49,6 +51,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                     curFormat = Next();
                     if (curFormat is not ("parquet" or "csv.gz")) throw new ArgumentException("--cur-format must be parquet or csv.gz.");
                     break;
+                case "--cur-first-only": curFirstOnly = true; break;
                 case "--scale":
                     scales = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(x => PositiveInt(x, "--scale")).ToList();
@@ -60,7 +63,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, curFirstOnly);
     }
 
     private static int PositiveInt(string s, string name) =>
