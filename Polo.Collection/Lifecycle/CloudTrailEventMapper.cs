@@ -28,8 +28,8 @@ public static class CloudTrailEventMapper
             var detail = Obj(root, "detail");
             if (detail.ValueKind != JsonValueKind.Object) throw new MalformedMessageException("no 'detail' object (not an EventBridge event)");
             var detailType = Str(root, "detail-type");
-            if (detailType == StateChangeNotifications.InstanceDetailType) return StateChangeNotifications.Instance(root, detail);
-            if (detailType == StateChangeNotifications.VolumeDetailType) return StateChangeNotifications.Volume(root, detail);
+            if (detailType == StateChangeNotifications.InstanceDetailType) return Checked(StateChangeNotifications.Instance(root, detail));
+            if (detailType == StateChangeNotifications.VolumeDetailType) return Checked(StateChangeNotifications.Volume(root, detail));
             if (detailType is not null && detailType != "AWS API Call via CloudTrail") return [];
 
             var name = Str(detail, "eventName") ?? throw new MalformedMessageException("detail.eventName is missing");
@@ -78,9 +78,18 @@ public static class CloudTrailEventMapper
             // Tags on resources Polo does not track (security groups, AMIs…) are consumed without events.
             if (events.Count == 0 && name is "CreateTags" or "DeleteTags" && Items(ctx.Request, "resourcesSet").Any()) return [];
             if (events.Count == 0) throw new MalformedMessageException($"{name} event {id} names no resource id");
-            return events;
+            return Checked(events);
         }
     }
+
+    /// <summary>EC2 ids are short ("i-" and 17 hex digits, "eipalloc-…"); a longer one is not an id AWS made.</summary>
+    private const int MaxResourceIdLength = 256;
+
+    private static IReadOnlyList<LifecycleEvent> Checked(IReadOnlyList<LifecycleEvent> events) =>
+        events.FirstOrDefault(e => e.ResourceId.Length > MaxResourceIdLength) is { } bad
+            ? throw new MalformedMessageException(
+                $"a resource id of {bad.ResourceId.Length} characters ('{bad.ResourceId[..20]}…') is not one AWS makes")
+            : events;
 
     /// <summary>The CloudTrail calls that map onto events; others are consumed without events (and unchecked).</summary>
     private static readonly HashSet<string> Mapped = new(StringComparer.Ordinal)

@@ -1,24 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
+using Polo.Collection.Aws;
 
 namespace Polo.Collection.Lifecycle;
 
 /// <summary>Small helpers over CloudTrail's JSON (EC2 uses lowerCamel names and "items" arrays).</summary>
 internal static class CloudTrailJson
 {
-    /// <summary>No EC2 resource changed before EC2 existed.</summary>
-    private static readonly DateTime Earliest = new(2006, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     /// <summary>
-    /// An event time as AWS writes it (ISO 8601, UTC). Refused when unreadable, or implausible: before 2006 or more than
-    /// a day ahead of this clock. Such a time was never sent by AWS; stored, it would be invented history (and a year
-    /// like 9999 overflows the duplicate window, failing the whole batch).
+    /// An event time as AWS writes it (ISO 8601, UTC). Refused when unreadable, or implausible (<see cref="AwsTimes"/>):
+    /// a year like 9999 would also overflow the duplicate window, failing the whole batch.
     /// </summary>
     public static DateTime EventTime(string text, string what)
     {
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
             throw new MalformedMessageException($"{what} '{Clip(text)}' is not a date");
-        if (time < Earliest || time > DateTime.UtcNow.AddDays(1))
+        if (!AwsTimes.IsPlausible(time))
             throw new MalformedMessageException($"{what} '{Clip(text)}' is not a plausible time (before 2006 or in the future)");
         return time;
     }

@@ -81,6 +81,10 @@ public sealed partial class EmbeddedClickHouse : IClickHouse
             return "";
         }, ct);
 
+    /// <summary>The embedded engine reads files itself (<c>file()</c>); a request body exists only on the server transport.</summary>
+    public Task ExecuteWithDataAsync(string sql, Stream data, bool gzipped, CancellationToken ct = default) =>
+        throw new NotSupportedException("The embedded engine reads files itself (file()); streamed request data is for the server transport.");
+
     private async Task<string> RunAsync(Func<ChdbConnection, string> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -19,4 +19,12 @@ public interface IClickHouse : IAsyncDisposable
 
     /// <summary>Streams rows already encoded in <paramref name="format"/> into <paramref name="table"/>.</summary>
     Task InsertRawAsync(string table, string format, ReadOnlyMemory<byte> data, CancellationToken ct = default);
+
+    /// <summary>
+    /// Runs a statement that reads its data from the request, <c>INSERT … SELECT … FROM input('…') FORMAT …</c>, with
+    /// <paramref name="data"/> streamed as the body (never buffered whole; <paramref name="gzipped"/> when it is gzip
+    /// already). The server transport's way to read a file the server cannot see; the embedded engine reads files
+    /// itself (<c>file()</c>) and refuses this.
+    /// </summary>
+    Task ExecuteWithDataAsync(string sql, Stream data, bool gzipped, CancellationToken ct = default);
 }

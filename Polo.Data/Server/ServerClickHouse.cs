@@ -60,6 +60,20 @@ public sealed class ServerClickHouse : IClickHouse
         }
     }
 
+    public async Task ExecuteWithDataAsync(string sql, Stream data, bool gzipped, CancellationToken ct = default)
+    {
+        try
+        {
+            using var response = await _connection.PostStreamAsync(sql, data, gzipped, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw new ClickHouseException(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false), sql);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ClickHouseException)
+        {
+            throw Wrap(e, sql);
+        }
+    }
+
     private ClickHouseCommand Command(string sql, QueryParams? parameters)
     {
         var command = _connection.CreateCommand(sql);

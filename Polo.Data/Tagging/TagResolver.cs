@@ -60,14 +60,21 @@ public static class TagResolver
 
     /// <summary>The same resolution over a ClickHouse <c>Map(String, String)</c> expression (exact names first, then a
     /// unique case-insensitive key, collisions give ''), normalised like <see cref="Normalize"/>.</summary>
+    /// <remarks>
+    /// Written for speed over millions of CUR lines, with the same result as the rule above: the keys that match any
+    /// name case-insensitively are found in one pass over the lowered keys (<c>arrayMap(lowerUTF8)</c>, the same
+    /// expression for every configured key, so the engine computes it once per line); none gives '', exactly one is
+    /// the value (exact or the unique folded match), two or more fall back to the exact names in order, else ''.
+    /// The value is normalised as LowCardinality, so NFC and the trim run once per distinct value of a block.
+    /// </remarks>
     public static string SqlValue(string map, string key)
     {
         var names = NamesOf(key);
         var exact = string.Join(", ", names.Select(n => $"mapContains({map}, '{Escape(n)}'), {map}['{Escape(n)}']"));
         var lowered = string.Join(", ", names.Select(n => $"'{Escape(n.ToLowerInvariant())}'"));
-        var folded = $"arrayFilter(k -> lowerUTF8(k) IN ({lowered}), mapKeys({map}))";
-        var raw = $"multiIf({exact}, length({folded}) = 1, {map}[{folded}[1]], '')";
-        return $"replaceAll(replaceRegexpAll(normalizeUTF8NFC({raw}), '^[{SqlSpaces}]+|[{SqlSpaces}]+$', ''), '/', '-')";
+        var matching = $"arrayFilter((k, lk) -> lk IN ({lowered}), mapKeys({map}), arrayMap(k -> lowerUTF8(k), mapKeys({map})))";
+        var raw = $"multiIf(empty({matching}), '', length({matching}) = 1, {map}[{matching}[1]], multiIf({exact}, ''))";
+        return $"CAST(replaceAll(replaceRegexpAll(normalizeUTF8NFC(toLowCardinality({raw})), '^[{SqlSpaces}]+|[{SqlSpaces}]+$', ''), '/', '-') AS String)";
     }
 
     /// <summary>RE2 class of the characters char.IsWhiteSpace accepts.</summary>

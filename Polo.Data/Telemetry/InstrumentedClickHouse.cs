@@ -18,6 +18,9 @@ public sealed class InstrumentedClickHouse(IClickHouse inner) : IClickHouse
     public Task InsertRawAsync(string table, string format, ReadOnlyMemory<byte> data, CancellationToken ct = default) =>
         TimeAsync("insert", async () => { await inner.InsertRawAsync(table, format, data, ct).ConfigureAwait(false); return true; });
 
+    public Task ExecuteWithDataAsync(string sql, Stream data, bool gzipped, CancellationToken ct = default) =>
+        TimeAsync("insert", async () => { await inner.ExecuteWithDataAsync(sql, data, gzipped, ct).ConfigureAwait(false); return true; });
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
     private async Task<T> TimeAsync<T>(string kind, Func<Task<T>> run)

@@ -5,7 +5,8 @@ using Scalar.AspNetCore;
 namespace Polo.Web.Api;
 
 /// <summary>
-/// The REST API under <c>/api/v1</c> (cost ×4, delta ×3, resources ×4, hierarchy ×2, health; collector runs, me), its
+/// The REST API under <c>/api/v1</c> (cost ×4, delta ×3, resources ×4, hierarchy ×2, health; collector runs and
+/// running a collector, me), its
 /// OpenAPI document (<c>/api/v1/openapi.json</c>) and UI (<c>/api/docs</c>). Every endpoint needs a viewer (the fallback
 /// policy); scripts authenticate with an API token (<c>Authorization: Bearer polo_…</c>).
 /// </summary>
@@ -19,6 +20,7 @@ public static class ApiRegistration
     {
         services.AddOpenApi("v1");
         services.AddSingleton<Readiness>();
+        services.AddHostedService<Polo.Web.Cli.AppAddressFile>();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class ApiRegistration
         HierarchyEndpoints.Map(api);
         HealthEndpoints.MapApi(api);
         CollectorEndpoints.Map(api);
+        CollectorRunEndpoint.Map(api);
         app.MapOpenApi(OpenApiPath);
         app.MapScalarApiReference(DocsPath, o => o.WithTitle("Polo API").WithOpenApiRoutePattern(OpenApiPath));
         return app;

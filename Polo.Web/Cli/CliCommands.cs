@@ -22,7 +22,7 @@ public static class CliCommands
         if (verb is "help" or "--help")
         {
             Console.WriteLine("usage: Polo.Web [migrate | generate-demo [--days 90] [--scale 1] [--seed 42] [--reset] | " +
-                              "collect <collector> [--folder DIR] | query \"SQL\"]");
+                              "collect <collector> [--folder DIR] [--url URL] [--token polo_…] | query \"SQL\"]");
             return 0;
         }
         if (verb is "collect" or "query")

@@ -2,8 +2,8 @@ namespace Polo.Bench;
 
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
-    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1, bool CompareRollup = false,
-    string? BrowserDatabase = null, string? AppDll = null)
+    IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1, bool CurFirstLoadOnly = false,
+    bool CompareRollup = false, string? BrowserDatabase = null, string? AppDll = null)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -14,6 +14,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --insert-rows N   rows inserted for the insert figure (default 1000000)
           --cur-lines N     lines of the generated CUR 2.0 file for the cur figure (default 5000000)
           --cur-format F    parquet or csv.gz (default parquet)
+          --cur-first-only  the cur figure stops after the first load (for large files: 20M lines and its peak memory)
           --scale N[,M…]    only the scale figures, on 90-day demo estates ×N (commitments, fees, lifecycle causes):
                             decomposition p95 beside a bare GROUP BY resource scan, N viewers vs one, page queries
           --data DIR        keep generated estates in DIR and reuse them on the next run (a large one is costly)
@@ -37,6 +38,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         string? dataDir = null;
         var viewers = 20;
         var copies = 1;
+        var curFirstOnly = false;
         var compare = false;
         string? browser = null, app = null;
         for (var i = 0; i < args.Length; i++)
@@ -56,6 +58,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                     curFormat = Next();
                     if (curFormat is not ("parquet" or "csv.gz")) throw new ArgumentException("--cur-format must be parquet or csv.gz.");
                     break;
+                case "--cur-first-only": curFirstOnly = true; break;
                 case "--scale":
                     scales = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(x => PositiveInt(x, "--scale")).ToList();
@@ -71,7 +74,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
             }
         }
         if (browser is not null && dataDir is null) throw new ArgumentException("--browser needs --data DIR.");
-        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, compare, browser, app);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, curFirstOnly, compare, browser, app);
     }
 
     private static int PositiveInt(string s, string name) =>

@@ -15,7 +15,7 @@ internal static class CurFigure
     public const double TargetLinesPerSecond = 1_000_000;
     public const double TargetRatio = 3;
 
-    public static async Task RunAsync(IClickHouse ch, string folder, long lines, string format)
+    public static async Task RunAsync(IClickHouse ch, string folder, long lines, string format, bool firstLoadOnly = false)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, format == "csv.gz" ? "bench-00001.csv.gz" : "bench-00001.snappy.parquet");
@@ -32,12 +32,19 @@ internal static class CurFigure
         var collector = new CurCollector(ch, new CurOptions { Folder = folder }, logger: new BenchLogger<CurCollector>());
         var scope = new CollectorScope("*", "us-east-1", null);
         CollectorOutcome outcome = null!;
+        var since = PeakMemory.Reset() ? "during the load" : "since start-up";
         var first = await Measure.RunAsync(async () => outcome = await collector.RunAsync(scope, default));
         Report("first load of the period", first, engine, lines, outcome);
+        var fileBytes = new FileInfo(path).Length;
+        var peak = PeakMemory.Bytes();
+        Console.WriteLine($"cur          peak process memory {since}: {peak / 1e6:N0} MB for a {fileBytes / 1e6:N0} MB file of {lines:N0} lines " +
+                          $"({peak / (double)lines:N0} bytes per line; flat means it does not grow with the file)");
+        if (firstLoadOnly) return;
 
         var again = await Measure.RunAsync(() => collector.RunAsync(scope, default));
         Console.WriteLine($"cur          unchanged re-run (fingerprint skip): {Timing.Ms(again.Wall)}");
 
+        PeakMemory.Reset();
         // A restatement: AWS rewrites the period with 1 line in 10 re-priced; the whole period is diffed.
         await ch.ExecuteAsync(GenerateSql(path, format == "csv.gz" ? "CSVWithNames" : "Parquet", lines, restated: true));
         var restated = await Measure.RunAsync(async () => outcome = await collector.RunAsync(scope, default));
@@ -48,7 +55,7 @@ internal static class CurFigure
         await ch.ExecuteAsync(GenerateSql(extra, format == "csv.gz" ? "CSVWithNames" : "Parquet", lines / 30, restated: true, extraDay: true));
         var daily = await Measure.RunAsync(async () => outcome = await collector.RunAsync(scope, default));
         Report("refresh adding a day (only changed days are diffed)", daily, engine, lines, outcome);
-        Console.WriteLine($"cur          peak process memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+        Console.WriteLine($"cur          peak process memory of the restatements: {PeakMemory.Bytes() / 1e6:N0} MB");
     }
 
     private static void Report(string what, Measure m, Measure engine, long lines, CollectorOutcome outcome)

@@ -39,7 +39,7 @@ internal sealed class Figures(string dataPath, BenchOptions options)
     public async Task CurAsync()
     {
         await using var ch = await DatabaseAsync("cur");
-        await CurFigure.RunAsync(ch, Path.Combine(dataPath, "cur-export"), options.CurLines, options.CurFormat);
+        await CurFigure.RunAsync(ch, Path.Combine(dataPath, "cur-export"), options.CurLines, options.CurFormat, options.CurFirstLoadOnly);
     }
 
     public async Task<EmbeddedClickHouse> DemoAsync(int scale)

@@ -49,6 +49,8 @@ public sealed class CurCollector(
         var run = new RunTally();
         var toRead = plan.Periods.Where(p => p.Complete).SelectMany(p => p.Files).Concat(plan.HandDropped).Distinct().ToList();
         var progress = new CurRunProgress(progressBoard, Name, toRead.Sum(f => new FileInfo(f).Length));
+        var staging = CurServerStaging.Applies(ch);
+        if (staging) await CurServerStaging.DropAllAsync(ch, ct);
         try
         {
             await ApplyAsync(plan, commits, writer, zips, run, failures, progress, ct);
@@ -56,6 +58,7 @@ public sealed class CurCollector(
         finally
         {
             progress.Done();
+            if (staging) await DropStagingAsync();
         }
 
         run.Written += await new CostLedger(ch).RetireCoveredAsync(CostExplorerCollector.Source, Source, ct);
@@ -121,6 +124,18 @@ public sealed class CurCollector(
                 }
                 if (failures.Count == before) await commits.MarkFolderAsync(CurBillPlan.FolderExport, setFingerprint, ct);
             }
+        }
+    }
+
+    private async Task DropStagingAsync()
+    {
+        try
+        {
+            await CurServerStaging.DropAllAsync(ch, CancellationToken.None);
+        }
+        catch (ClickHouseException e)
+        {
+            _log.LogWarning("CUR staging tables were not dropped (the next run drops them): {Error}", CurEngineErrors.Summary(e));
         }
     }
 

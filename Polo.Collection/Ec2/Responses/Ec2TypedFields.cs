@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Polo.Collection.Aws;
 
 namespace Polo.Collection.Ec2.Responses;
 
@@ -15,6 +16,9 @@ internal static class Ec2TypedFields
         "launchTime", "createTime", "startTime", "attachTime", "deleteTime", "usageOperationUpdateTime",
         "restoreExpiryTime", "completionTime", "sourceTime",
     };
+
+    /// <summary>Dates stating when something happened (not expiries): they must be plausible history.</summary>
+    private static readonly HashSet<string> History = new(StringComparer.Ordinal) { "launchTime", "createTime", "startTime", "attachTime" };
 
     private static readonly HashSet<string> Integers = new(StringComparer.Ordinal)
     {
@@ -36,7 +40,10 @@ internal static class Ec2TypedFields
             if (e.HasElements) continue;
             var name = e.Name.LocalName;
             var value = e.Value.Trim();
-            if (Dates.Contains(name) && !IsDate(value)) return $"{name} '{Clip(value)}' is not a date";
+            var date = default(DateTime);
+            if (Dates.Contains(name) && !IsDate(value, out date)) return $"{name} '{Clip(value)}' is not a date";
+            if (History.Contains(name) && value != "" && !AwsTimes.IsPlausible(date))
+                return $"{name} '{Clip(value)}' is not a plausible time (before 2006 or in the future)";
             if (Integers.Contains(name) && value != "" && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 return $"{name} '{Clip(value)}' is not a whole number";
             if (Booleans.Contains(name) && value is not ("true" or "false" or "")) return $"{name} '{Clip(value)}' is not true or false";
@@ -48,8 +55,12 @@ internal static class Ec2TypedFields
         return null;
     }
 
-    private static bool IsDate(string value) => value == "" || DateTime.TryParse(value, CultureInfo.InvariantCulture,
-        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _);
+    private static bool IsDate(string value, out DateTime date)
+    {
+        date = default;
+        return value == "" || DateTime.TryParse(value, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out date);
+    }
 
     internal static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

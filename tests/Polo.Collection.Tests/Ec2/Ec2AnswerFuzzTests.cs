@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using Polo.Collection.Runs;
+using Polo.Collection.Tests.Fixtures;
 using Polo.Collection.Tests.Infrastructure;
 using Polo.Data;
 
 namespace Polo.Collection.Tests.Ec2;
 
 /// <summary>
-/// Issue 11, deliverable 7: valid DescribeInstances answers mutated (truncated, wrong root, random bytes, huge values,
-/// duplicated items) and fed to the real collector. Invariant: a refused answer leaves storage byte-for-byte unchanged;
-/// an accepted one stores no instance its text does not name (nothing invented) and removes a stored one only with a
-/// deleted event (nothing lost silently). Bounded: a fixed seed, at most <see cref="Iterations"/> answers and
-/// <see cref="Budget"/> of wall time.
+/// Issue 11, deliverable 7: valid DescribeInstances answers (the fake estate's, and botocore's captured one) mutated
+/// (truncated, wrong root, random bytes, huge values, odd launch times) and fed to the real collector. Invariant: a
+/// refused answer leaves storage byte-for-byte unchanged; an accepted one stores no instance and no launch time its
+/// text does not name (nothing invented) and removes a stored one only with a deleted event (nothing lost silently).
+/// Bounded: a fixed seed, at most <see cref="Iterations"/> answers and <see cref="Budget"/> of wall time.
 /// </summary>
 public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
@@ -23,15 +24,20 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _aws.DisposeAsync();
 
-    private sealed record IdRow(string ResourceId);
+    private sealed record LiveRow(string ResourceId, DateTime CreatedAt);
 
-    private async Task<HashSet<string>> Live(string account) => (await Ch.QueryAsync<IdRow>(
-            "SELECT resource_id FROM resource_snapshots FINAL WHERE account_id = {a:String} AND resource_type = 'ec2_instance' AND is_deleted = 0",
+    private async Task<Dictionary<string, DateTime>> LiveRows(string account) => (await Ch.QueryAsync<LiveRow>(
+            "SELECT resource_id, created_at FROM resource_snapshots FINAL WHERE account_id = {a:String} AND resource_type = 'ec2_instance' AND is_deleted = 0",
             new QueryParams { ["a"] = account }))
-        .Select(r => r.ResourceId).ToHashSet();
+        .ToDictionary(r => r.ResourceId, r => r.CreatedAt);
 
     private Task<long> DeletedEvents(string account) => Ch.ScalarAsync<long>(
         "SELECT count() FROM resource_events WHERE account_id = {a:String} AND event_type = 'deleted'", new QueryParams { ["a"] = account });
+
+    /// <summary>Launch times no EC2 answer holds: unreadable, or readable but outside what history (and the engine's
+    /// DateTime64) can hold.</summary>
+    private static readonly string[] OddTimes =
+        ["99999-12-31T00:00:00Z", "2026-13-45T99:99:99Z", "9999-12-31T23:59:59.000Z", "0001-01-01T00:00:00.000Z", "1850-01-01T00:00:00.000Z"];
 
     private static string Mutate(string valid, PayloadMutator m, int i)
     {
@@ -42,7 +48,7 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
             1 => valid.Replace("DescribeInstancesResponse", rng.Next(2) == 0 ? "DescribeVolumesResponse" : "Response", StringComparison.Ordinal),
             2 => m.FlipCharacters(valid),
             3 => valid.Replace("<instanceType>m5.large", "<instanceType>" + new string('x', 100_000), StringComparison.Ordinal)
-                .Replace("2026-01-15T10:00:00.000Z", rng.Next(2) == 0 ? "99999-12-31T00:00:00Z" : "2026-13-45T99:99:99Z", StringComparison.Ordinal),
+                .Replace("2026-01-15T10:00:00.000Z", OddTimes[rng.Next(OddTimes.Length)], StringComparison.Ordinal),
             4 => valid.Replace("<code>16</code>", "<code>" + new string('9', rng.Next(11, 40)) + "</code>", StringComparison.Ordinal),
             _ => m.InsertRandomBytes(valid),
         };
@@ -60,12 +66,16 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
             var estate = _aws.Estate(account);
             for (var n = 1; n <= 3; n++) estate.Instances.Add(new FakeInstance($"i-43{i:000}{n}", "m5.large"));
             estate.Volumes.Add(new FakeVolume($"vol-43{i:000}", 8));
+            // Every third answer starts from botocore's captured DescribeInstances body instead of the fake estate's.
+            var valid = i % 3 == 2 ? AwsFixtures.Read("ec2-describe-instances-botocore.xml") : estate.Describe("DescribeInstances", null);
+            if (i % 3 == 2) _aws.Queue("DescribeInstances", account, FakeResponse.Ok(valid));
             var h = new CollectorHarness(Ch, _aws, [account], configure: o => o.MaxErrorRetry = 0);
             Assert.True((await h.RunAsync()).Ok);
-            var stored = await Live(account);
+            var storedRows = await LiveRows(account);
+            var stored = storedRows.Keys.ToHashSet();
             var before = await StorageFingerprint.OfAsync(Ch);
 
-            var answer = Mutate(estate.Describe("DescribeInstances", null), mutator, i);
+            var answer = Mutate(valid, mutator, i);
             _aws.Queue("DescribeInstances", account, FakeResponse.Ok(answer));
             var unit = Assert.Single((await h.RunAsync()).Units);
 
@@ -78,8 +88,11 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
                 continue;
             }
             accepted++;
-            var live = await Live(account);
+            var rows = await LiveRows(account);
+            var live = rows.Keys.ToHashSet();
             Assert.All(live, id => Assert.Contains(id, answer));                                   // nothing invented
+            Assert.All(rows, r => Assert.True(storedRows.GetValueOrDefault(r.Key) == r.Value     // kept, or read from the answer
+                || answer.Contains(r.Value.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), StringComparison.Ordinal), $"{r.Key} created {r.Value:O}"));
             Assert.Equal(stored.Except(live).Count(), (int)await DeletedEvents(account));           // nothing lost silently
             Assert.All(stored.Except(live), id => Assert.DoesNotContain($"<instanceId>{id}</instanceId>", answer));
         }

@@ -87,6 +87,25 @@ public sealed class Ec2BoundsAndPerItemTests(MigratedDatabase db) : IClassFixtur
         Assert.Contains("instance state 'hibernating-ish'", w.Message);
     }
 
+    [Theory]
+    [InlineData("420000000031", "9999-12-31T23:59:59.000Z")]
+    [InlineData("420000000032", "1850-01-01T00:00:00.000Z")]
+    public async Task An_implausible_launch_time_skips_a_new_instance_instead_of_inventing_its_history(string account, string launchTime)
+    {
+        _aws.Estate(account).Instances.Add(new FakeInstance($"i-{account}", "m5.large"));
+        _aws.Queue("DescribeInstances", account, FakeResponse.Ok(InstancesPage(null, Instance($"i-{account}"), Instance("i-odd", launchTime: launchTime))));
+        var h = new CollectorHarness(Ch, _aws, [account]);
+
+        var result = await h.RunAsync();
+
+        Assert.True(result.Ok);
+        Assert.Equal([$"i-{account}"], await LiveIds(account));
+        Assert.Equal(0, await Ch.ScalarAsync<long>("SELECT count() FROM resource_events WHERE resource_id = 'i-odd'"));
+        var w = Assert.Single(await Warnings(h, account));
+        Assert.Equal(("skipped_resource", "i-odd"), (w.Kind, w.ResourceId));
+        Assert.Contains($"launchTime '{launchTime}' is not a plausible time", w.Message);
+    }
+
     [Fact]
     public async Task A_next_token_that_never_ends_is_bounded_and_refused()
     {

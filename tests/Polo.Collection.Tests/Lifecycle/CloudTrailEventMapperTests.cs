@@ -47,6 +47,15 @@ public sealed class CloudTrailEventMapperTests
         Assert.Empty(CloudTrailEventMapper.Map("""{"detail-type":"EC2 Spot Instance Interruption Warning","detail":{"instance-id":"i-1"}}"""));
     }
 
+    [Fact]
+    public void A_resource_id_longer_than_any_aws_makes_is_refused_not_stored()
+    {
+        var error = Assert.Throws<MalformedMessageException>(() => CloudTrailEventMapper.Map(StopInstances("e-long", "i-" + new string('a', 300))));
+
+        Assert.Contains("a resource id of 302 characters ('i-aaaaaaaaaaaaaaaaaa…') is not one AWS makes", error.Message);
+        Assert.Single(CloudTrailEventMapper.Map(StopInstances("e-ok", "i-" + new string('a', 254))));
+    }
+
     [Theory]
     [InlineData("[1,2]", "not a JSON object")]
     [InlineData("""{"detail-type":"AWS API Call via CloudTrail"}""", "no 'detail' object")]

@@ -62,19 +62,22 @@ public sealed class LifecycleRealRecordTests : LifecycleQueueTest
     public async Task The_published_notifications_are_consumed_or_dead_lettered_and_invent_nothing()
     {
         var pending = Queue.Send(AwsFixtures.Read("eventbridge-instance-state-change-ec2-guide.json"));
+        var modifying = Queue.Send(AwsFixtures.Read("eventbridge-ebs-modify-volume-ec2-guide.json"));
         var created = Queue.Send(AwsFixtures.Read("eventbridge-ebs-create-volume-ec2-guide.json"));
         var deleted = Queue.Send(AwsFixtures.Read("eventbridge-ebs-delete-volume-ec2-guide.json"));
         var failed = Queue.Send(AwsFixtures.Read("eventbridge-ebs-create-volume-failed-ec2-guide.json"));
+        var misspelt = Queue.Send(AwsFixtures.Read("eventbridge-instance-state-change-powertools.json"));
 
         var outcome = await Collector().RunAsync(Org, default);
 
-        // "pending" is transitional: consumed, no event. The EBS examples' time is the placeholder "yyyy-mm-ddThh:mm:ssZ"
-        // (an event without a real time is not invented), and the failed one has trailing commas (not JSON): both stay
-        // in the queue for its dead-letter queue.
+        // "pending" is transitional and a modifyVolume in progress changes nothing recorded: consumed, no event.
+        // Left for the dead-letter queue: the EBS examples whose time is the placeholder "yyyy-mm-ddThh:mm:ssZ" (an
+        // event without a real time is not invented), the failed one published with trailing commas (not JSON), and
+        // Powertools' test event that spells detail.instance-id as "instance_id" (not guessed).
         Assert.Empty(await StoredAsync());
         Assert.Equal(0, outcome.Rows);
-        Assert.Equal([pending], Queue.DeletedIds);
-        Assert.Equal([created, deleted, failed], Queue.RemainingIds);
-        Assert.Contains("3 malformed", outcome.Detail);
+        Assert.Equal([pending, modifying], Queue.DeletedIds);
+        Assert.Equal([created, deleted, failed, misspelt], Queue.RemainingIds);
+        Assert.Contains("4 malformed", outcome.Detail);
     }
 }

@@ -48,12 +48,18 @@ public sealed class TagResolverTests(MigratedDatabase db) : IClassFixture<Migrat
                      (T(("polo:customer", "exact"), ("Polo:Customer", "other")), "exact"),
                      (T(("Polo:Customer", "folded")), "folded"),
                      (T(("Polo:Customer", "a"), ("POLO:CUSTOMER", "b")), ""),
+                     // Several keys match case-insensitively: the first exact name in NamesOf order wins.
+                     (T(("Polo:Customer", "folded"), ("user_polo_customer", "cur"), ("polo_customer", "sanitized")), "sanitized"),
+                     (T(("POLO_CUSTOMER", "folded"), ("user_polo_customer", "cur")), "cur"),
+                     (T(("Name", "x"), ("Polo:Customer", " Acme/EU ")), "Acme-EU"),
+                     (T(("Name", "x")), ""),
                  })
         {
             var sql = await db.Ch.ScalarAsync<string>(
                 $"SELECT {TagResolver.SqlValue("m", "polo:customer")} FROM (SELECT CAST(({{k:Array(String)}}, {{v:Array(String)}}), 'Map(String, String)') AS m)",
                 new QueryParams { ["k"] = tags.Keys.ToArray(), ["v"] = tags.Values.ToArray() });
             Assert.Equal(expected, sql);
+            Assert.Equal(expected, TagResolver.Find(tags, "polo:customer").Value);
         }
     }
 

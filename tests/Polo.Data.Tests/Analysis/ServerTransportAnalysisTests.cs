@@ -4,7 +4,6 @@ using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Analysis.Hierarchy;
 using Polo.Data.Server;
 using Polo.Data.Tests.Analysis.Fixtures;
-using Polo.Data.Tests.Server;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Analysis;

@@ -17,7 +17,7 @@ public sealed class ScreenshotTests(PoloAppFixture app)
     {
         var data = new TheoryData<string, string>();
         foreach (var theme in new[] { "light", "dark" })
-            foreach (var page in new[] { "/", "/delta", "/explain", "/costs", "/hierarchy", "/resources", ResourceDetail, "/collectors", "/budgets", "/anomalies", "/rules", "/notifications", "/digest" })
+            foreach (var page in new[] { "/", "/delta", "/explain", "/costs", "/hierarchy", "/resources", ResourceDetail, "/collectors", "/budgets", "/anomalies", "/rules", "/notifications", "/digest", "/admin/tokens" })
                 data.Add(page, theme);
         return data;
     }

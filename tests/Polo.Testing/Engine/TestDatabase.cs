@@ -51,6 +51,9 @@ public sealed class TestDatabase : IClickHouse
     public Task InsertRawAsync(string table, string format, ReadOnlyMemory<byte> data, CancellationToken ct = default) =>
         Engine.InsertRawAsync(table, format, data, ct);
 
+    public Task ExecuteWithDataAsync(string sql, Stream data, bool gzipped, CancellationToken ct = default) =>
+        Engine.ExecuteWithDataAsync(sql, data, gzipped, ct);
+
     /// <summary>Drops the database, then closes the engine instance; safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -53,7 +53,10 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Equal(1, _idp.TokenRequests);
         var page = await client.GetAsync("/collectors");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.DoesNotContain("Local mode", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Local mode", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"signed-in-name\">ops@example.com<", html, StringComparison.Ordinal); // the app bar names the user
+        Assert.Contains("href=\"/signout\"", html, StringComparison.Ordinal); // and offers sign-out (the app owns an OIDC session)
         Assert.Equal(new Me("ops@example.com", Roles.Operator), await client.GetFromJsonAsync<Me>("/api/v1/me"));
     }
 

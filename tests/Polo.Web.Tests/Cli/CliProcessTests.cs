@@ -9,7 +9,7 @@ public sealed class CliProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
-    private static string WebDll()
+    internal static string WebDll()
     {
         // tests/Polo.Web.Tests/bin/<Configuration>/net10.0/ → Polo.Web/bin/<Configuration>/net10.0/Polo.Web.dll
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -62,8 +62,15 @@ internal static class CurLedgerSql
                '{{Source}}', cur_export, {batch:String}
         FROM ({{NewLines(newLines)}})
         WHERE cost != 0 OR usage_amount != 0 {{string.Concat(NullableMeasures.Select(m => $" OR ifNull({m}, 0) != 0"))}}
-        SETTINGS join_use_nulls = 0, {{CurFileSchema.ReadSettings}}
+        SETTINGS join_use_nulls = 0, {{CurFileSchema.ReadSettings}}, {{ParallelInsert}}
         """;
+
+    /// <summary>
+    /// The write of a first load runs on every core: the ledger's sort and the rollup view otherwise run on one
+    /// thread behind a parallel read (an INSERT into a table with views writes in one stream unless views run in
+    /// parallel too).
+    /// </summary>
+    internal static string ParallelInsert => $"max_insert_threads = {Math.Max(1, Environment.ProcessorCount)}, parallel_view_processing = 1";
 
     /// <summary>One file's lines of one billing period; a line that no longer validates stops the commit.</summary>
     public static string PeriodLines(string projection, string fileName) => $"""

@@ -17,6 +17,17 @@ public static class CurFileCheck
     public static async Task<CurFileFacts> RunAsync(IClickHouse ch, CurFile file, HierarchyTagKeys tagKeys, CancellationToken ct)
     {
         var schema = await CurFileSchema.DescribeAsync(ch, file, ct);
+        if (CurServerStaging.Applies(ch))
+        {
+            try
+            {
+                schema = await CurServerStaging.StageAsync(ch, schema, ct);
+            }
+            catch (ClickHouseException e)
+            {
+                throw CurEngineErrors.ToFormatError(file, e);
+            }
+        }
         var projection = new CurProjection(schema, tagKeys).Select();
         Summary s;
         try

@@ -44,26 +44,34 @@ public sealed class CurFileSchema
 
     public CurSourceColumn? this[string canonical] => _byCanonical.GetValueOrDefault(canonical);
 
+    /// <summary>The same columns, read from the staging table the file was streamed into.</summary>
+    public CurFileSchema Staged(string table) => new(File with { StagedTable = table }, Columns);
+
     /// <summary>The table function reading the file with exactly the columns the mapping needs.</summary>
     public string TableFunction(IEnumerable<CurSourceColumn> used)
     {
+        if (File.StagedTable is { } staged) return staged;
         if (File.Format == CurFileFormat.Parquet) return $"file({File.PathLiteral}, 'Parquet')";
         var structure = string.Join(", ", used.Distinct().Select(c => $"{c.Sql} String"));
         return $"file({File.PathLiteral}, 'CSVWithNames', '{structure.Replace("\\", "\\\\").Replace("'", "\\'")}')";
     }
 
-    /// <summary>Settings every read of a CUR file runs with.</summary>
+    /// <summary>
+    /// Settings every read of a CUR file runs with. The Parquet reader prefetches row groups up to its memory high
+    /// watermark (4 GB by default), so a large file would otherwise fill memory as it is read; 256 MB keeps the
+    /// process flat whatever the file's size.
+    /// </summary>
     public const string ReadSettings =
         "input_format_with_names_use_header = 1, input_format_skip_unknown_fields = 1, " +
         "input_format_csv_use_best_effort_in_schema_inference = 0, input_format_csv_allow_variable_number_of_columns = 0, " +
-        "input_format_parquet_allow_missing_columns = 1";
+        "input_format_parquet_allow_missing_columns = 1, input_format_parquet_memory_high_watermark = 268435456";
 
     public static async Task<CurFileSchema> DescribeAsync(IClickHouse ch, CurFile file, CancellationToken ct)
     {
         if (new FileInfo(file.EnginePath).Length == 0)
             throw new CurFormatException(file.Name, null, "the file is empty (no header line)");
-        var fn = file.Format == CurFileFormat.Parquet
-            ? $"file({file.PathLiteral}, 'Parquet')"
+        var fn = CurServerStaging.Applies(ch) ? CurServerStaging.DescribeSource(file)
+            : file.Format == CurFileFormat.Parquet ? $"file({file.PathLiteral}, 'Parquet')"
             : $"file({file.PathLiteral}, 'CSVWithNames')";
         List<DescribedColumn> described;
         try
