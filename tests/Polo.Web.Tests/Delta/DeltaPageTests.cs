@@ -35,6 +35,17 @@ public sealed class DeltaPageTests(RepricedDemoEstate estate) : WebTestContext(e
     }
 
     [Fact]
+    public void A_large_estate_shows_the_first_nodes_and_says_how_many_moved()
+    {
+        var nodes = Enumerable.Range(0, DeltaNodeTable.Limit + 10)
+            .Select(i => new DeltaNode($"customer:c{i}", "customer", $"c{i}", 0, 100 - i, 0, [], [])).ToList();
+        var cut = Render<DeltaNodeTable>(p => p.Add(t => t.Nodes, nodes).Add(t => t.NodeHref, id => "/delta?node=" + id));
+
+        Assert.Equal(nodes.Take(DeltaNodeTable.Limit).Select(n => n.NodeId), cut.All("delta-node").Select(r => r.GetAttribute("data-node")));
+        Assert.Contains($"Showing the {DeltaNodeTable.Limit} nodes that moved most of {nodes.Count}", cut.Text("delta-nodes-more"));
+    }
+
+    [Fact]
     public void Unexplained_dollars_rank_first_and_are_flagged()
     {
         var cut = RenderAt<DeltaPage>(ResizeUrl("&node=customer:acme"));
