@@ -1,4 +1,3 @@
-using Polo.Collection.Cost.Cur.Reading;
 using static Polo.Collection.Cost.Cur.Commit.CurLedgerSql;
 
 namespace Polo.Collection.Cost.Cur.Commit;
@@ -50,7 +49,7 @@ internal static class CurDifferenceSql
         """;
 
     /// <summary>The days of the period (yyyy-MM-dd) whose new lines differ from what the ledger holds net.</summary>
-    public static string ChangedDays(string newLines) => $"""
+    public static string ChangedDays(string newLines, string readSettings) => $"""
         SELECT toString(day) AS day
         FROM
         (
@@ -60,7 +59,7 @@ internal static class CurDifferenceSql
         GROUP BY day
         HAVING {string.Join("\n    OR ", Measures.Select(m => $"sum(kh * {Micros(m)}) != 0"))}
         ORDER BY day
-        SETTINGS join_use_nulls = 0, {NoPrewhere}, {CurFileSchema.ReadSettings}
+        SETTINGS join_use_nulls = 0, {NoPrewhere}, {readSettings}
         """;
 
     /// <summary>
@@ -68,7 +67,7 @@ internal static class CurDifferenceSql
     /// vanished from the bill are reversed, cost that moved between resources or tags moves exactly, re-applying
     /// writes nothing. The grouping spills to disk beyond 1 GB.
     /// </summary>
-    public static string Difference(string newLines, IReadOnlyCollection<DateOnly>? days)
+    public static string Difference(string newLines, IReadOnlyCollection<DateOnly>? days, string readSettings)
     {
         var dayFilter = days is null ? null : string.Join(", ", days.Select(d => $"'{d:yyyy-MM-dd}'"));
         var nullable = NullableMeasures.Select((m, i) => (m, bit: 1L << i)).ToList();
@@ -91,7 +90,7 @@ internal static class CurDifferenceSql
             )
             WHERE d_cost != 0 OR abs(d_usage) > 1e-9 * greatest(1.0, u_scale)
                {{string.Concat(nullable.Select(x => $" OR d_{x.m} != 0"))}}
-            SETTINGS join_use_nulls = 0, max_bytes_before_external_group_by = 1000000000, {{NoPrewhere}}, {{CurFileSchema.ReadSettings}}
+            SETTINGS join_use_nulls = 0, max_bytes_before_external_group_by = 1000000000, {{NoPrewhere}}, {{readSettings}}
             """;
     }
 }

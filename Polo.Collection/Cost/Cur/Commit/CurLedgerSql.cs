@@ -55,14 +55,14 @@ internal static class CurLedgerSql
     /// The first commit of a period (the ledger holds nothing for it): the lines are appended as they are, without
     /// grouping (amounts are rounded per line, so a later difference over them is exact); all-zero lines are dropped.
     /// </summary>
-    public static string FirstLoad(string newLines) => $$"""
+    public static string FirstLoad(string newLines, string readSettings) => $$"""
         INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
         SELECT {{KeyList}}, CAST(cost AS Decimal(18, 6)), usage_amount,
                {{string.Join(", ", NullableMeasures.Select(m => $"CAST({m} AS Nullable(Decimal(18, 6)))"))}},
                '{{Source}}', cur_export, {batch:String}
         FROM ({{NewLines(newLines)}})
         WHERE cost != 0 OR usage_amount != 0 {{string.Concat(NullableMeasures.Select(m => $" OR ifNull({m}, 0) != 0"))}}
-        SETTINGS join_use_nulls = 0, {{CurFileSchema.ReadSettings}}, {{ParallelInsert}}
+        SETTINGS join_use_nulls = 0, {{readSettings}}, {{ParallelInsert}}
         """;
 
     /// <summary>

@@ -34,6 +34,7 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
 
         var lines = string.Join("\nUNION ALL\n", period.Files.Select(f =>
             CurLedgerSql.PeriodLines(new CurProjection(f.Schema, tagKeys).Select(), f.Schema.File.Name)));
+        var settings = CurFileSchema.ReadSettingsOf(ch);
         var batch = CurCommitLog.NewBatchId();
         p["batch"] = batch;
         p["min"] = min;
@@ -47,14 +48,14 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
             {
                 if (held.All(h => h.N == 0))
                 {
-                    await ch.ExecuteAsync(CurLedgerSql.FirstLoad(lines), p, ct);
+                    await ch.ExecuteAsync(CurLedgerSql.FirstLoad(lines, settings), p, ct);
                 }
                 else
                 {
                     // Only the days whose content moved are grouped; a refresh that adds a day rewrites that day.
-                    var changed = await ch.QueryAsync<ChangedDay>(CurDifferenceSql.ChangedDays(lines), p, ct);
+                    var changed = await ch.QueryAsync<ChangedDay>(CurDifferenceSql.ChangedDays(lines, settings), p, ct);
                     if (changed.Count > 0)
-                        await ch.ExecuteAsync(CurDifferenceSql.Difference(lines, changed.Select(d => DateOnly.Parse(d.Day, CultureInfo.InvariantCulture)).ToList()), p, ct);
+                        await ch.ExecuteAsync(CurDifferenceSql.Difference(lines, changed.Select(d => DateOnly.Parse(d.Day, CultureInfo.InvariantCulture)).ToList(), settings), p, ct);
                 }
                 var rows = await ch.ScalarAsync<long>("""
                     SELECT count() FROM cost_hourly

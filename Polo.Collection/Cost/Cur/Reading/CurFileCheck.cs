@@ -39,7 +39,7 @@ public static class CurFileCheck
                        minIf(hour, err = '') AS min_hour, maxIf(hour, err = '') AS max_hour,
                        groupUniqArrayIf(1000)([account_id, account_name], err = '' AND account_name != '') AS names
                 FROM ({projection})
-                SETTINGS {CurFileSchema.ReadSettings}
+                SETTINGS {CurFileSchema.ReadSettingsOf(ch)}
                 """, ct: ct);
             s = rows[0];
         }

@@ -56,15 +56,21 @@ public sealed class CurFileSchema
         return $"file({File.PathLiteral}, 'CSVWithNames', '{structure.Replace("\\", "\\\\").Replace("'", "\\'")}')";
     }
 
-    /// <summary>
-    /// Settings every read of a CUR file runs with. The Parquet reader prefetches row groups up to its memory high
-    /// watermark (4 GB by default), so a large file would otherwise fill memory as it is read; 256 MB keeps the
-    /// process flat whatever the file's size.
-    /// </summary>
+    /// <summary>Settings every read of a CUR file runs with.</summary>
     public const string ReadSettings =
         "input_format_with_names_use_header = 1, input_format_skip_unknown_fields = 1, " +
         "input_format_csv_use_best_effort_in_schema_inference = 0, input_format_csv_allow_variable_number_of_columns = 0, " +
-        "input_format_parquet_allow_missing_columns = 1, input_format_parquet_memory_high_watermark = 268435456";
+        "input_format_parquet_allow_missing_columns = 1";
+
+    /// <summary>
+    /// <see cref="ReadSettings"/> for reads on <paramref name="ch"/>. The embedded engine's Parquet reader prefetches row
+    /// groups up to its memory high watermark (4 GB by default), so a large file would otherwise fill the process as it
+    /// is read; 256 MB keeps it flat whatever the file's size. The server transport reads staging tables (and a server
+    /// older than the setting would refuse it).
+    /// </summary>
+    public static string ReadSettingsOf(IClickHouse ch) => CurServerStaging.Applies(ch)
+        ? ReadSettings
+        : ReadSettings + ", input_format_parquet_memory_high_watermark = 268435456";
 
     public static async Task<CurFileSchema> DescribeAsync(IClickHouse ch, CurFile file, CancellationToken ct)
     {
@@ -77,7 +83,7 @@ public sealed class CurFileSchema
         try
         {
             described = await ch.QueryAsync<DescribedColumn>(
-                $"DESCRIBE TABLE {fn} SETTINGS {ReadSettings}, input_format_max_rows_to_read_for_schema_inference = 1", ct: ct);
+                $"DESCRIBE TABLE {fn} SETTINGS {ReadSettingsOf(ch)}, input_format_max_rows_to_read_for_schema_inference = 1", ct: ct);
         }
         catch (ClickHouseException e)
         {
