@@ -80,7 +80,9 @@ public sealed class DeltaDrillTests(PoloAppFixture app)
                 var count = await candidates.CountAsync();
                 for (var r = 0; r < Math.Min(count, MaxResourcesTried); r++)
                 {
-                    await PageSession.LinkIn(candidates.Nth(r), "resource=").ClickAsync();
+                    // A row of the selected node links with its node= key; waiting for that link (not any resource=
+                    // link) skips rows still shown from the unfiltered view while the node's resources load.
+                    await PageSession.LinkIn(candidates.Nth(r), NodeParam(nodeHref)).ClickAsync();
                     await Expect(page).ToHaveURLAsync(UrlPatterns.PathWithKeys("/delta", "node", "resource"));
                     await s.WaitForLoadedAsync();
                     try
