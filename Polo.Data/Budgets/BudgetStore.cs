@@ -1,5 +1,6 @@
 using Polo.Data.Access;
 using Polo.Data.Analysis;
+using Polo.Data.Rows;
 
 namespace Polo.Data.Budgets;
 
@@ -63,12 +64,7 @@ public sealed class BudgetStore(IClickHouse ch)
 
     private async Task WriteAsync(Budget b, string changedBy, bool deleted, CancellationToken ct)
     {
-        // A version strictly after the newest stored one, so two saves within one millisecond still order.
-        var newest = await ch.ScalarAsync<DateTime?>("SELECT max(version) FROM budgets WHERE budget_id = {id:String}",
-            new QueryParams { ["id"] = b.Id }, ct).ConfigureAwait(false);
-        var now = DateTime.UtcNow;
-        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        if (newest is { } n && n != DateTime.UnixEpoch && now <= n) now = n.AddMilliseconds(1);
+        var now = await RowVersions.NextAsync(ch, "budgets", "budget_id", b.Id, ct).ConfigureAwait(false);
         await ch.InsertAsync("budgets", [new BudgetRow(b.Id, now, b.Name, b.NodeId, b.Period == BudgetPeriod.Monthly ? "monthly" : "quarterly",
             b.Amount, b.GoldenDate, b.CostType.ToUrl(), changedBy, deleted ? (byte)1 : (byte)0)], ct: ct).ConfigureAwait(false);
     }

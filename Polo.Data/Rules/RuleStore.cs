@@ -1,5 +1,6 @@
 using Polo.Data.Access;
 using Polo.Data.Analysis;
+using Polo.Data.Rows;
 
 namespace Polo.Data.Rules;
 
@@ -81,12 +82,7 @@ public sealed class RuleStore(IClickHouse ch)
 
     private async Task WriteAsync(Rule r, string changedBy, bool deleted, CancellationToken ct)
     {
-        // A version strictly after the newest stored one, so two saves within one millisecond still order.
-        var newest = await ch.ScalarAsync<DateTime?>("SELECT max(version) FROM rules WHERE rule_id = {id:String}",
-            new QueryParams { ["id"] = r.Id }, ct).ConfigureAwait(false);
-        var now = DateTime.UtcNow;
-        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        if (newest is { } n && n != DateTime.UnixEpoch && now <= n) now = n.AddMilliseconds(1);
+        var now = await RowVersions.NextAsync(ch, "rules", "rule_id", r.Id, ct).ConfigureAwait(false);
         await ch.InsertAsync("rules", [new RuleRow(r.Id, now, r.Name, r.Description, RuleText.Measure(r.Measure),
             r.Scope.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), RuleText.Grain(r.Grain), RuleText.Days(r.Days),
             r.Comparison, r.Threshold, r.Severity, r.CostType.ToUrl(), (r.Channels ?? []).ToArray(), r.CooldownMinutes,
