@@ -59,11 +59,11 @@ public sealed record CostsLink(Grouping? By = null, CostChart? Chart = null) : P
     protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.By, By).AddEnum(QueryKeys.Chart, Chart);
 }
 
-/// <summary>The hierarchy explorer with <c>node</c> selected (its path expanded).</summary>
-public sealed record HierarchyLink(string? Node = null) : PageLink, IPageLink<HierarchyLink>
+/// <summary>The hierarchy explorer with <c>node</c> selected (its path expanded) and the first <c>rows</c> customers shown.</summary>
+public sealed record HierarchyLink(string? Node = null, int? Rows = null) : PageLink, IPageLink<HierarchyLink>
 {
     public static string Template => "/hierarchy";
     public override string Path => Template;
-    public static HierarchyLink Parse(QueryValues url) => new(url.Text(QueryKeys.Node)) { Carried = CarriedState.Parse(url) };
-    protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.Node, Node);
+    public static HierarchyLink Parse(QueryValues url) => new(url.Text(QueryKeys.Node), url.Int(QueryKeys.Rows)) { Carried = CarriedState.Parse(url) };
+    protected override void WriteKeys(QueryWriter q) => q.Add(QueryKeys.Node, Node).Add(QueryKeys.Rows, Rows);
 }
