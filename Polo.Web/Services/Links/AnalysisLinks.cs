@@ -44,7 +44,8 @@ public sealed record ExplainLink(DateOnly? BaselineFrom = null, DateOnly? Baseli
 
     public static ExplainLink Parse(QueryValues url) =>
         new(url.Day(QueryKeys.BaselineFrom), url.Day(QueryKeys.BaselineTo), url.Grouping(QueryKeys.By), url.Text(QueryKeys.BaselineDays),
-            url.Int(QueryKeys.Rows)) { Carried = CarriedState.Parse(url) };
+            url.Int(QueryKeys.Rows))
+        { Carried = CarriedState.Parse(url) };
 
     protected override void WriteKeys(QueryWriter q) =>
         q.Add(QueryKeys.BaselineFrom, BaselineFrom).Add(QueryKeys.BaselineTo, BaselineTo).Add(QueryKeys.By, By).Add(QueryKeys.BaselineDays, BaselineDays)

@@ -33,7 +33,8 @@ public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decom
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var due = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var subscription = notifier.Subscribe(Reads, _ =>
+        // DemoSeed: the seeder's end (its writes come while it runs, when a warm-up is skipped).
+        using var subscription = notifier.Subscribe(Reads | DataKinds.DemoSeed, _ =>
         {
             due.Writer.TryWrite(true);
             return Task.CompletedTask;
