@@ -3,7 +3,7 @@ namespace Polo.Bench;
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
     IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1, bool CurFirstLoadOnly = false,
-    bool CompareRollup = false, string? BrowserDatabase = null, string? AppDll = null)
+    bool CompareRollup = false, string? BrowserDatabase = null, string? AppDll = null, bool DecompositionOnly = false)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -22,6 +22,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --copies K        run the scale figures on the ×N estate copied K times with renamed ids (a ~100k-resource
                             estate from ×50 copied 5 times costs minutes, generating ×220 costs hours on 2 cores)
           --compare-rollup  also time the decomposition's path before the per-resource facts once (slow at scale)
+          --decomposition-only  the scale figures stop after the scans, the decomposition and the Cost delta table
           --browser DB      only page-ready times in headless Chromium: starts Polo.Web on database DB of --data DIR
                             (e.g. bench_estate_x50r5) and times the Explain and Cost delta pages, cold and warm
           --app DLL         the Polo.Web.dll to start for --browser (default Polo.Web/bin/Release/net10.0/Polo.Web.dll)
@@ -40,6 +41,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         var copies = 1;
         var curFirstOnly = false;
         var compare = false;
+        var decompositionOnly = false;
         string? browser = null, app = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -67,6 +69,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                 case "--viewers": viewers = PositiveInt(Next(), "--viewers"); break;
                 case "--copies": copies = PositiveInt(Next(), "--copies"); break;
                 case "--compare-rollup": compare = true; break;
+                case "--decomposition-only": decompositionOnly = true; break;
                 case "--browser": browser = Next(); break;
                 case "--app": app = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": throw new HelpRequestedException();
@@ -74,7 +77,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
             }
         }
         if (browser is not null && dataDir is null) throw new ArgumentException("--browser needs --data DIR.");
-        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, curFirstOnly, compare, browser, app);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, curFirstOnly, compare, browser, app, decompositionOnly);
     }
 
     private static int PositiveInt(string s, string name) =>

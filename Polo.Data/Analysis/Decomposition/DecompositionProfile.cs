@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>Where the last decomposition of a <see cref="DeltaDecomposer"/> spent its time (the bench prints it): the
-/// cost lines' SQL, the SQL of the context (events, inventory states, orphaned snapshots, first billed hours), and the
+/// first query (on the per-resource facts, the scan that finds the resources that moved; otherwise the cost lines), the
+/// SQL after it (the moved resources' lines, events, inventory states, orphaned snapshots, first billed hours), and the
 /// C# part (mechanism split, classification, tree). Not thread-safe: give one to a decomposer used by one caller.</summary>
 public sealed class DecompositionProfile
 {

@@ -44,13 +44,14 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         var facts = fold && resourceFacts && useDailyRollup && Sql.CostSource.For(baseline, period).Daily;
         List<CostLine> all, lines;
         List<EventLine> events;
+        Dictionary<string, OrphanSnapshot> orphans;
         profile?.Start();
-        if (fold)
+        if (facts)
+            (all, lines, events, orphans) = await FactInputsAsync(baseline, period, groupBy, filter, costType, lo, hi, ct).ConfigureAwait(false);
+        else if (fold)
         {
-            all = facts
-                ? await FactLinesAsync(baseline, period, groupBy, filter, costType, ct).ConfigureAwait(false)
-                : await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
-                    .ConfigureAwait(false);
+            all = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
+                .ConfigureAwait(false);
             profile?.CostLines();
             var moved = all.Where(l => l.Changed == 1).Select(Named).ToList();
             var ids = moved.Select(l => l.ResourceId).ToHashSet();
@@ -58,6 +59,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             var states = await DeltaInputs.StatesAsync(ch, ids, ct).ConfigureAwait(false);
             events = await eventsTask.ConfigureAwait(false);
             lines = moved.Select(l => l with { State = states.GetValueOrDefault(l.ResourceId, "") }).ToList();
+            orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, Snapshots(lines), period.End, ct).ConfigureAwait(false);
         }
         else
         {
@@ -66,11 +68,10 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             all = lines = (await linesTask.ConfigureAwait(false)).Select(Named).ToList();
             profile?.CostLines();
             events = await eventsTask.ConfigureAwait(false);
+            orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, Snapshots(lines), period.End, ct).ConfigureAwait(false);
         }
         var unchanged = all.Where(l => l.Changed == 0)
             .Select(l => new DeltaTreeBuilder.Quiet(NodePath.For(l, groupBy), (int)l.Resources, l.BaselineCost, l.PeriodCost)).ToList();
-        var snapshots = lines.Where(l => l.ResourceType == ResourceTypes.Snapshot).Select(l => l.ResourceId).Distinct().ToList();
-        var orphans = await DeltaInputs.OrphanSnapshotsAsync(ch, snapshots, period.End, ct).ConfigureAwait(false);
         profile?.Context();
 
         var scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
@@ -103,7 +104,7 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             var first = facts
                 ? lines.Where(l => l.ResourceFirstHour is not null && l.ResourceType != LineItemTypes.BillingLine)
                     .GroupBy(l => l.ResourceId).ToDictionary(g => g.Key, g => g.Min(l => l.ResourceFirstHour!.Value))
-                : await DeltaInputs.FirstHoursAsync(ch, ids, baseline, period, ct).ConfigureAwait(false);
+                : await DeltaInputs.FirstHoursAsync(ch, ids, baseline, period, filter, ct).ConfigureAwait(false);
             profile?.Context();
             foreach (var i in pending)
             {
@@ -130,16 +131,34 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
     }
 
     /// <summary>Whole-day windows of the same length: which resources moved, from the per-resource facts (one GROUP BY
-    /// resource_id; the unchanged ones come back summed per node), then only the candidates' lines.</summary>
-    private async Task<List<CostLine>> FactLinesAsync(DeltaBaseline baseline, TimeRange period, Grouping groupBy,
-        CostFilter? filter, CostType costType, CancellationToken ct)
+    /// resource_id; the unchanged ones come back summed per node), then at once the candidates' lines, their events,
+    /// their inventory states and their orphaned snapshots (four queries that depend on the candidates only).</summary>
+    private async Task<(List<CostLine> All, List<CostLine> Lines, List<EventLine> Events, Dictionary<string, OrphanSnapshot> Orphans)>
+        FactInputsAsync(DeltaBaseline baseline, TimeRange period, Grouping groupBy, CostFilter? filter, CostType costType,
+            DateTime lo, DateTime hi, CancellationToken ct)
     {
         var scan = await MovedResources.ScanAsync(ch, baseline, period, filter, costType, groupBy, ct).ConfigureAwait(false);
-        if (scan.Candidates.Count == 0) return scan.Unchanged;
-        var moved = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
-            foldUnchanged: true, onlyResources: scan.Candidates).ConfigureAwait(false);
-        return [.. scan.Unchanged, .. moved];
+        profile?.CostLines();
+        if (scan.Candidates.Count == 0) return (scan.Unchanged, [], [], []);
+        var ids = scan.Candidates.Where(id => id != "").ToList();
+        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
+            foldUnchanged: true, onlyResources: scan.Candidates);
+        var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct, ids);
+        var statesTask = DeltaInputs.StatesAsync(ch, ids, ct);
+        var orphansTask = DeltaInputs.OrphanSnapshotsAsync(ch, ids, period.End, ct);
+        await Task.WhenAll(linesTask, eventsTask, statesTask, orphansTask).ConfigureAwait(false);
+        var all = scan.Unchanged.Concat(await linesTask.ConfigureAwait(false)).ToList();
+        var states = await statesTask.ConfigureAwait(false);
+        var lines = all.Where(l => l.Changed == 1).Select(Named)
+            .Select(l => l with { State = states.GetValueOrDefault(l.ResourceId, "") }).ToList();
+        // Orphans were asked for every candidate: keep the snapshots' (the classifier looks any moved resource up).
+        var snapshots = Snapshots(lines).ToHashSet();
+        var orphans = (await orphansTask.ConfigureAwait(false)).Where(o => snapshots.Contains(o.Key)).ToDictionary();
+        return (all, lines, await eventsTask.ConfigureAwait(false), orphans);
     }
+
+    private static List<string> Snapshots(List<CostLine> lines) =>
+        lines.Where(l => l.ResourceType == ResourceTypes.Snapshot).Select(l => l.ResourceId).Distinct().ToList();
 
     /// <summary>Resources at which the per-resource work is spread over the cores (below, one thread is faster).</summary>
     private const int ParallelFrom = 2_000;

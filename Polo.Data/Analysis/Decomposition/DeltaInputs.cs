@@ -168,18 +168,20 @@ internal static class DeltaInputs
     public sealed record FirstHourLine(string ResourceId, DateTime FirstHour);
 
     /// <remarks>Asked only for resources first billed on the windows' first day (the classifier needs the hour only
-    /// then), so only that day of the ledger is read.</remarks>
+    /// then), so only that day of the ledger is read. Under <paramref name="filter"/> only the lines it selects count,
+    /// as in the lines themselves (a resource retagged from another node was first billed here when its first line here was).</remarks>
     public static async Task<Dictionary<string, DateTime>> FirstHoursAsync(IClickHouse ch,
-        IReadOnlyCollection<string> resourceIds, DeltaBaseline baseline, TimeRange period, CancellationToken ct)
+        IReadOnlyCollection<string> resourceIds, DeltaBaseline baseline, TimeRange period, CostFilter? filter, CancellationToken ct)
     {
         var lo = baseline.Span.Start < period.Start ? baseline.Span.Start : period.Start;
         var p = new QueryParams { ["ids"] = resourceIds.ToArray(), ["day_e"] = lo.Date.AddDays(1) };
         var b = CostSource.Hourly.Between(baseline, p, "b");
         var w = CostSource.Hourly.Between(period, p, "w");
+        var where = CostFilterSql.Conditions(filter, p);
         var rows = await ch.QueryAsync<FirstHourLine>($"""
             SELECT resource_id, min(hour) AS first_hour
             FROM cost_hourly
-            WHERE ({b} OR {w}) AND hour < {"{day_e:DateTime}"} AND resource_id IN (SELECT arrayJoin({"{ids:Array(String)}"}))
+            WHERE ({b} OR {w}) AND hour < {"{day_e:DateTime}"} AND resource_id IN (SELECT arrayJoin({"{ids:Array(String)}"})){where}
             GROUP BY resource_id
             """, p, ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.ResourceId, r => r.FirstHour);

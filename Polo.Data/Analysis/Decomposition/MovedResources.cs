@@ -17,10 +17,10 @@ internal static class MovedResources
     /// (<see cref="CostLine.Changed"/> = 0, only the grouping's node columns set).</summary>
     public sealed record Scan(List<string> Candidates, List<CostLine> Unchanged);
 
-    private sealed record Row(byte Moved, string MovedId, string KCustomer, string KCluster, string KIndexName,
-        string KAccountId, string KService, string KUsageType, string KRegion, string KResourceType, string KResourceId,
-        string AccountName, string AccountRole, long Resources, decimal BaselineCost, decimal PeriodCost,
-        double BaselineUsage, double PeriodUsage, DateTime FirstHour, DateTime LastHour);
+    /// <summary>A candidate (Moved = 1, its id in K1) or the unchanged resources of one node (K1…K3 = the grouping's node
+    /// columns, see <see cref="NodeColumns"/>): only what the tree and the data's end need is shipped.</summary>
+    private sealed record Row(byte Moved, string K1, string K2, string K3, string AccountName, string AccountRole,
+        long Resources, decimal BaselineCost, decimal PeriodCost, double PeriodUsage, DateTime LastHour);
 
     /// <summary>Node columns an unchanged resource keeps for <paramref name="by"/> (see <see cref="NodePath"/>).</summary>
     private static string[] NodeColumns(Grouping by) => by.Kind switch
@@ -35,9 +35,6 @@ internal static class MovedResources
         _ => throw new ArgumentOutOfRangeException(nameof(by), by, "unknown grouping"),
     };
 
-    private static readonly string[] AllColumns =
-        ["customer", "cluster", "index_name", "account_id", "service", "usage_type", "region", "resource_type", "resource_id"];
-
     public static async Task<Scan> ScanAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period, CostFilter? filter,
         CostType costType, Grouping groupBy, CancellationToken ct)
     {
@@ -49,23 +46,22 @@ internal static class MovedResources
         var cost = costType.Column();
         var kept = NodeColumns(groupBy);
         // Per resource: any() of a node column is exact for a resource on one line (the others are candidates).
-        var perResource = string.Join(", ", kept.Where(c => c != "resource_id").Select(c => $"toString(any({c})) AS a_{c}"));
-        string Key(string c) => !kept.Contains(c) ? "''" : c == "resource_id" ? "if(moved = 1, '', resource_id)" : $"if(moved = 1, '', a_{c})";
-        var keys = string.Join(", ", AllColumns.Select(c => $"{Key(c)} AS k_{c}"));
+        var perResource = string.Concat(kept.Where(c => c != "resource_id").Select(c => $", toString(any({c})) AS a_{c}"));
+        string Key(int i) => i >= kept.Length ? "''" : kept[i] == "resource_id" ? "resource_id" : $"if(moved = 1, '', a_{kept[i]})";
+        var accounts = kept[0] == "account_id";
         var sql = $"""
-            SELECT moved, if(moved = 1, resource_id, '') AS moved_id, {keys},
-                   dictGetOrDefault('account_dict', 'account_name', tuple(k_account_id), k_account_id) AS account_name,
-                   dictGetOrDefault('account_dict', 'role', tuple(k_account_id), '') AS account_role,
+            SELECT moved, if(moved = 1, resource_id, {Key(0)}) AS k1, {Key(1)} AS k2, {Key(2)} AS k3,
+                   {(accounts ? "dictGetOrDefault('account_dict', 'account_name', tuple(k1), k1)" : "''")} AS account_name,
+                   {(accounts ? "dictGetOrDefault('account_dict', 'role', tuple(k1), '')" : "''")} AS account_role,
                    count() AS resources, sum(baseline_cost) AS baseline_cost, sum(period_cost) AS period_cost,
-                   sum(baseline_usage) AS baseline_usage, sum(period_usage) AS period_usage,
-                   toDateTime(min(first_day), 'UTC') AS first_hour, toDateTime(max(last_day), 'UTC') AS last_hour
+                   sum(period_usage) AS period_usage, toDateTime(max(last_day), 'UTC') AS last_hour
             FROM
             (
-                SELECT resource_id{(perResource == "" ? "" : ", " + perResource)},
+                SELECT resource_id{perResource},
                        sumIf({cost}, {b}) AS baseline_cost, sumIf({cost}, {w}) AS period_cost,
                        sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
                        sumIf(running_hours, {b}) AS baseline_hours, sumIf(running_hours, {w}) AS period_hours,
-                       min(day) AS first_day, max(day) AS last_day,
+                       max(day) AS last_day,
                        toUInt8(resource_id = '' OR min(line_key) != max(line_key) OR baseline_cost != period_cost
                                OR {DeltaInputs.Differ("baseline_usage", "period_usage")} OR {DeltaInputs.Differ("baseline_hours", "period_hours")}) AS moved
                 FROM {src.Table}
@@ -73,15 +69,22 @@ internal static class MovedResources
                 GROUP BY resource_id
                 HAVING moved = 1 OR baseline_cost != 0 OR period_cost != 0 OR baseline_usage != 0 OR period_usage != 0
             )
-            GROUP BY moved, moved_id, {string.Join(", ", AllColumns.Select(c => $"k_{c}"))}
+            GROUP BY moved, k1, k2, k3
             """;
         var rows = await ch.QueryAsync<Row>(sql, p, ct).ConfigureAwait(false);
-        var candidates = rows.Where(r => r.Moved == 1).Select(r => r.MovedId).ToList();
-        var unchanged = rows.Where(r => r.Moved == 0).Select(r => new CostLine(
-            r.KResourceId, r.KUsageType, r.KResourceType, r.KAccountId, r.AccountName, r.AccountRole, r.KService, r.KRegion,
-            r.KCustomer, r.KCluster, r.KIndexName, State: "", LineItemType: "", PricingUnit: "", HasCommitment: 0,
-            PerBillingPeriod: 0, r.BaselineCost, r.PeriodCost, r.BaselineUsage, r.PeriodUsage, BaselineHours: 0,
-            PeriodHours: 0, r.FirstHour, r.LastHour, Changed: 0, r.Resources)).ToList();
+        var candidates = rows.Where(r => r.Moved == 1).Select(r => r.K1).ToList();
+        var unchanged = rows.Where(r => r.Moved == 0).Select(r => Unchanged(r, kept)).ToList();
         return new Scan(candidates, unchanged);
+    }
+
+    /// <summary>The unchanged resources of one node as a folded cost line (only its node columns set).</summary>
+    private static CostLine Unchanged(Row r, string[] kept)
+    {
+        string Column(string c) => Array.IndexOf(kept, c) switch { 0 => r.K1, 1 => r.K2, 2 => r.K3, _ => "" };
+        return new CostLine(Column("resource_id"), Column("usage_type"), Column("resource_type"), Column("account_id"),
+            r.AccountName, r.AccountRole, Column("service"), Column("region"), Column("customer"), Column("cluster"),
+            Column("index_name"), State: "", LineItemType: "", PricingUnit: "", HasCommitment: 0, PerBillingPeriod: 0,
+            r.BaselineCost, r.PeriodCost, BaselineUsage: 0, r.PeriodUsage, BaselineHours: 0, PeriodHours: 0,
+            FirstHour: r.LastHour, r.LastHour, Changed: 0, r.Resources);
     }
 }
