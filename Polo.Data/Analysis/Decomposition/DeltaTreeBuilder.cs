@@ -2,7 +2,10 @@ namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>
 /// Builds the delta tree bottom-up from attributed resources, so every node's figures are exact sums of its children
-/// and resources. Ordering: the largest unexplained amount first (to the cent), then the largest |delta|.
+/// and resources. Ordering: the largest unexplained amount first (to the cent), then the largest |delta| (ties keep the
+/// order in which nodes first appear: moved resources first, then the unchanged sums). One pass files every resource
+/// and unchanged sum under its path, then one walk builds the nodes (tens of thousands of nodes at ~100k resources:
+/// few allocations, so no collections while it runs).
 /// </summary>
 internal static class DeltaTreeBuilder
 {
@@ -11,31 +14,79 @@ internal static class DeltaTreeBuilder
     /// <summary>Resources that moved $0 with no part, summed by the engine for one node (not listed).</summary>
     public sealed record Quiet(IReadOnlyList<PathStep> Path, int Resources, decimal BaselineCost, decimal PeriodCost);
 
-    public static List<DeltaNode> Build(IEnumerable<Leaf> leaves, IEnumerable<Quiet>? quiet = null) =>
-        BuildLevel(leaves.ToList(), quiet?.ToList() ?? [], 0);
-
-    private static List<DeltaNode> BuildLevel(List<Leaf> leaves, List<Quiet> quiet, int depth)
+    /// <summary>A node while the tree is filed: its resources, its unchanged sums and its children in first-seen order.</summary>
+    private sealed class Slot(PathStep step)
     {
-        var nodes = new List<DeltaNode>();
-        var moved = leaves.ToLookup(l => l.Path[depth].NodeId);
-        var still = quiet.ToLookup(q => q.Path[depth].NodeId);
-        var steps = leaves.Select(l => l.Path[depth]).Concat(quiet.Select(q => q.Path[depth])).DistinctBy(s => s.NodeId);
-        foreach (var step in steps)
+        public PathStep Step { get; } = step;
+        public List<ResourceDelta>? Here;
+        public decimal QuietBaseline, QuietPeriod;
+        public int QuietResources;
+        public readonly List<Slot> Children = [];
+        private Dictionary<string, Slot>? _byId;
+
+        public Slot Child(PathStep s)
         {
-            var group = moved[step.NodeId].ToList();
-            var calm = still[step.NodeId].ToList();
-            var here = group.Where(l => l.Path.Count == depth + 1).Select(l => l.Resource).ToList();
-            var calmHere = calm.Where(q => q.Path.Count == depth + 1).ToList();
-            var children = BuildLevel(group.Where(l => l.Path.Count > depth + 1).ToList(),
-                calm.Where(q => q.Path.Count > depth + 1).ToList(), depth + 1);
-            var baseline = children.Sum(c => c.BaselineCost) + here.Sum(r => r.BaselineCost) + calmHere.Sum(q => q.BaselineCost);
-            var periodCost = children.Sum(c => c.PeriodCost) + here.Sum(r => r.PeriodCost) + calmHere.Sum(q => q.PeriodCost);
-            var explained = children.Sum(c => c.Explained) + here.Sum(r => r.Explained);
-            nodes.Add(new DeltaNode(step.NodeId, step.NodeType, step.Name, baseline, periodCost, explained, children,
-                Order(here, r => r.Unexplained, r => r.Delta),
-                children.Sum(c => c.UnchangedResources) + calmHere.Sum(q => q.Resources)));
+            if (_byId is null)
+            {
+                // Most nodes have a handful of children: a list scan before a dictionary.
+                foreach (var c in Children) if (c.Step.NodeId == s.NodeId) return c;
+                if (Children.Count >= 8) _byId = Children.ToDictionary(c => c.Step.NodeId);
+            }
+            if (_byId is not null && _byId.TryGetValue(s.NodeId, out var found)) return found;
+            var slot = new Slot(s);
+            Children.Add(slot);
+            _byId?.Add(s.NodeId, slot);
+            return slot;
         }
-        return Order(nodes, n => n.Unexplained, n => n.Delta);
+    }
+
+    public static List<DeltaNode> Build(IEnumerable<Leaf> leaves, IEnumerable<Quiet>? quiet = null)
+    {
+        var root = new Slot(new PathStep("", "", ""));
+        foreach (var l in leaves) (Walk(root, l.Path).Here ??= []).Add(l.Resource);
+        foreach (var q in quiet ?? [])
+        {
+            var slot = Walk(root, q.Path);
+            slot.QuietBaseline += q.BaselineCost;
+            slot.QuietPeriod += q.PeriodCost;
+            slot.QuietResources += q.Resources;
+        }
+        return Nodes(root);
+    }
+
+    private static Slot Walk(Slot root, IReadOnlyList<PathStep> path)
+    {
+        var slot = root;
+        for (var i = 0; i < path.Count; i++) slot = slot.Child(path[i]);
+        return slot;
+    }
+
+    private static List<DeltaNode> Nodes(Slot parent)
+    {
+        var nodes = new List<DeltaNode>(parent.Children.Count);
+        foreach (var s in parent.Children)
+        {
+            var children = Nodes(s);
+            var here = s.Here ?? [];
+            decimal baseline = s.QuietBaseline, periodCost = s.QuietPeriod, explained = 0;
+            var unchanged = s.QuietResources;
+            foreach (var c in children)
+            {
+                baseline += c.BaselineCost;
+                periodCost += c.PeriodCost;
+                explained += c.Explained;
+                unchanged += c.UnchangedResources;
+            }
+            foreach (var r in here)
+            {
+                baseline += r.BaselineCost;
+                periodCost += r.PeriodCost;
+                explained += r.Explained;
+            }
+            nodes.Add(new DeltaNode(s.Step.NodeId, s.Step.NodeType, s.Step.Name, baseline, periodCost, explained, children,
+                here.Count == 0 ? [] : Order(here, r => r.Unexplained, r => r.Delta), unchanged));
+        }
+        return nodes.Count < 2 ? nodes : Order(nodes, n => n.Unexplained, n => n.Delta);
     }
 
     public static List<T> Order<T>(IEnumerable<T> items, Func<T, decimal> unexplained, Func<T, decimal> delta) =>

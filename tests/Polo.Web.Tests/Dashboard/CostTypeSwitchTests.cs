@@ -25,12 +25,12 @@ public sealed class CostTypeSwitchTests(RepricedDemoEstate estate) : WebTestCont
         {
             if (Query("cost") is null) cut.Find("[data-testid='cost-unblended']").Click();
             Assert.Equal("unblended", Query("cost"));
-        });
-        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid='cost-unblended']").GetAttribute("aria-pressed")));
+        }, Timeout);
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid='cost-unblended']").GetAttribute("aria-pressed")), Timeout);
         Assert.Contains("cost=unblended", cut.Find("[data-testid='kpi-explain-link']").GetAttribute("href"));
 
         cut.Find("[data-testid='cost-amortized']").Click();
-        cut.WaitForAssertion(() => Assert.Null(Query("cost"))); // the default needs no key
+        cut.WaitForAssertion(() => Assert.Null(Query("cost")), Timeout); // the default needs no key
     }
 
     [Fact]
