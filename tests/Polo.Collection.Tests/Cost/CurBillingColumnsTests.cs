@@ -70,6 +70,44 @@ public sealed class CurBillingColumnsTests : FreshDatabase
         Assert.Equal(new Dictionary<string, string> { ["polo_customer"] = "acme", ["Name"] = "node-1" }, usage.BilledTags);
     }
 
+    [Fact]
+    public async Task A_restatement_that_moves_only_one_optional_measure_or_the_usage_is_applied_and_keeps_the_rest()
+    {
+        // The restated bill keeps every cost and re-prices one nullable measure of one line, then one usage amount:
+        // the restatement finds the moved lines by a fingerprint over all measures, not by cost alone.
+        var path = Path.Combine(_folder, "data", "part-00001.csv");
+        var csv = Cur2Bill.Table(Hour).Csv();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, csv);
+        await RunAsync();
+
+        File.WriteAllText(path, csv.Replace(",0.114,", ",0.1,", StringComparison.Ordinal));
+        var restated = await RunAsync();
+
+        Assert.Equal(1, restated.Rows);
+        Assert.Equal(0.1m, await Sum("savings_plan_net_effective_cost", "line_item_type = 'SavingsPlanCoveredUsage'"));
+        Assert.Equal(Cur2Bill.NetAmortized - 0.014m, await Sum("net_amortized_cost"));
+        Assert.Equal(Cur2Bill.Unblended, await Sum("cost"));
+        Assert.Equal(0.12m, await Sum("savings_plan_effective_cost", "line_item_type = 'SavingsPlanCoveredUsage'"));
+        Assert.Equal(1, await CountAsync("SELECT count() FROM cost_hourly WHERE line_item_type = 'Tax' AND net_unblended_cost IS NULL"));
+
+        var lines = csv.Split('\n');
+        var ebs = Array.FindIndex(lines, l => l.Contains("vol-0ddd", StringComparison.Ordinal));
+        Assert.True(ebs > 0);
+        var fields = lines[ebs].Split(',');
+        var amount = Array.IndexOf(Cur2Bill.Columns, "line_item_usage_amount");
+        var before = decimal.Parse(fields[amount].Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+        fields[amount] = (before + 0.5m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        lines[ebs] = string.Join(",", fields);
+        File.WriteAllText(path, string.Join("\n", lines).Replace(",0.114,", ",0.1,", StringComparison.Ordinal));
+        var usage = await RunAsync();
+
+        Assert.Equal(1, usage.Rows);
+        Assert.Equal((double)(before + 0.5m), await Ch.ScalarAsync<double>("SELECT sum(usage_amount) FROM cost_hourly WHERE resource_id = 'vol-0ddd'"), 9);
+        Assert.Equal(0.1m, await Sum("savings_plan_net_effective_cost", "line_item_type = 'SavingsPlanCoveredUsage'"));
+        Assert.Equal(Cur2Bill.Unblended, await Sum("cost"));
+    }
+
     [Theory]
     [InlineData("csv.gz")]
     [InlineData("parquet")]

@@ -9,10 +9,10 @@ namespace Polo.Collection.Cost.Cur.Commit;
 public sealed record CurPeriodResult(CurPeriod Period, long RowsWritten, bool Skipped);
 
 /// <summary>
-/// Replaces one (export, billing period) in the ledger as a whole: one INSERT … SELECT reads the period's files
-/// through the engine, subtracts everything the ledger holds for the period and appends the non-zero differences of
-/// the days that changed (see <see cref="CurDifferenceSql"/>; when the ledger holds nothing for the period yet, the
-/// lines are appended as they are),
+/// Replaces one (export, billing period) in the ledger as a whole: when the ledger holds nothing for the period yet,
+/// one INSERT … SELECT reads the period's files through the engine and appends the lines as they are; otherwise the
+/// files are read once into a work table and the non-zero differences to everything the ledger holds for the period
+/// are appended, for the lines that moved (see <see cref="CurDifferenceSql"/>),
 /// between the 'started' and 'done' rows of the commit log (see <see cref="CurCommitLog"/> for crash recovery).
 /// </summary>
 public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
@@ -52,10 +52,7 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
                 }
                 else
                 {
-                    // Only the days whose content moved are grouped; a refresh that adds a day rewrites that day.
-                    var changed = await ch.QueryAsync<ChangedDay>(CurDifferenceSql.ChangedDays(lines, settings), p, ct);
-                    if (changed.Count > 0)
-                        await ch.ExecuteAsync(CurDifferenceSql.Difference(lines, changed.Select(d => DateOnly.Parse(d.Day, CultureInfo.InvariantCulture)).ToList(), settings), p, ct);
+                    await RestateAsync(lines, settings, p, ct);
                 }
                 var rows = await ch.ScalarAsync<long>("""
                     SELECT count() FROM cost_hourly
@@ -75,6 +72,31 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
         finally
         {
             CurCommitLog.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The difference of a period the ledger already holds (see <see cref="CurDifferenceSql"/>): the files are read
+    /// once into a work table; only the days, then the (hour, identity) pairs, whose content moved are grouped by full
+    /// identity, so a refresh that adds a day rewrites that day and a restatement groups only the lines it re-priced.
+    /// </summary>
+    private async Task RestateAsync(string lines, string settings, QueryParams p, CancellationToken ct)
+    {
+        var work = CurDifferenceSql.WorkPrefix + Guid.NewGuid().ToString("N");
+        var keys = work + "_keys";
+        await CurScratchTables.DropAsync(ch, CurDifferenceSql.WorkPrefix, ct);
+        try
+        {
+            await ch.ExecuteAsync(CurDifferenceSql.StageNewLines(work, lines, settings), p, ct);
+            var changed = (await ch.QueryAsync<ChangedDay>(CurDifferenceSql.ChangedDays(work), p, ct))
+                .Select(d => DateOnly.Parse(d.Day, CultureInfo.InvariantCulture)).ToList();
+            if (changed.Count == 0) return;
+            await ch.ExecuteAsync(CurDifferenceSql.ChangedKeys(work, keys, changed), p, ct);
+            await ch.ExecuteAsync(CurDifferenceSql.Difference(work, keys, changed), p, ct);
+        }
+        finally
+        {
+            await CurScratchTables.DropAsync(ch, CurDifferenceSql.WorkPrefix, CancellationToken.None);
         }
     }
 

@@ -47,15 +47,11 @@ public static class CurServerStaging
     }
 
     /// <summary>Drops the staging tables left in the database (this run's, or a crashed run's).</summary>
-    public static async Task DropAllAsync(IClickHouse ch, CancellationToken ct)
+    public static Task DropAllAsync(IClickHouse ch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ch);
-        var tables = await ch.QueryAsync<StageTable>(
-            $"SELECT name FROM system.tables WHERE database = currentDatabase() AND startsWith(name, '{TablePrefix}')", ct: ct);
-        foreach (var t in tables) await ch.ExecuteAsync($"DROP TABLE IF EXISTS `{t.Name}`", ct: ct);
+        return CurScratchTables.DropAsync(ch, TablePrefix, ct);
     }
-
-    private sealed record StageTable(string Name);
 
     /// <summary>The header line and the first data line (schema inference needs a row).</summary>
     private static string CsvHead(CurFile file)
