@@ -62,9 +62,10 @@ public static class TagResolver
     /// unique case-insensitive key, collisions give ''), normalised like <see cref="Normalize"/>.</summary>
     /// <remarks>
     /// Written for speed over millions of CUR lines, with the same result as the rule above: the keys that match any
-    /// name case-insensitively are found in one pass over the lowered keys (<c>arrayMap(lowerUTF8)</c>, the same
-    /// expression for every configured key, so the engine computes it once per line); none gives '', exactly one is
-    /// the value (exact or the unique folded match), two or more fall back to the exact names in order, else ''.
+    /// name case-insensitively are counted over the lowered keys (<c>arrayMap(lowerUTF8)</c>, the same expression for
+    /// every configured key, so the engine computes it once per line); at most one gives the value of the first match
+    /// (<c>arrayFirst</c>, '' when there is none: exact or the unique folded match), two or more fall back to the exact
+    /// names in order, else ''.
     /// The value is normalised as LowCardinality, so NFC and the trim run once per distinct value of a block.
     /// </remarks>
     public static string SqlValue(string map, string key)
@@ -72,8 +73,9 @@ public static class TagResolver
         var names = NamesOf(key);
         var exact = string.Join(", ", names.Select(n => $"mapContains({map}, '{Escape(n)}'), {map}['{Escape(n)}']"));
         var lowered = string.Join(", ", names.Select(n => $"'{Escape(n.ToLowerInvariant())}'"));
-        var matching = $"arrayFilter((k, lk) -> lk IN ({lowered}), mapKeys({map}), arrayMap(k -> lowerUTF8(k), mapKeys({map})))";
-        var raw = $"multiIf(empty({matching}), '', length({matching}) = 1, {map}[{matching}[1]], multiIf({exact}, ''))";
+        var lowerKeys = $"arrayMap(k -> lowerUTF8(k), mapKeys({map}))";
+        var raw = $"if(arrayCount(lk -> lk IN ({lowered}), {lowerKeys}) > 1, multiIf({exact}, ''), " +
+                  $"arrayFirst((v, lk) -> lk IN ({lowered}), mapValues({map}), {lowerKeys}))";
         return $"CAST(replaceAll(replaceRegexpAll(normalizeUTF8NFC(toLowCardinality({raw})), '^[{SqlSpaces}]+|[{SqlSpaces}]+$', ''), '/', '-') AS String)";
     }
 

@@ -145,7 +145,7 @@ internal static class CurDifferenceSql
                 GROUP BY {{Identity}}
             )
             WHERE {{Moved("d_cost", "d_usage", "u_scale", m => "d_" + m)}}
-            SETTINGS max_bytes_before_external_group_by = 1000000000
+            SETTINGS max_bytes_before_external_group_by = 1000000000, {{NoInsertMerge}}
             """;
     }
 }
