@@ -13,6 +13,8 @@ public sealed class DecompositionProfile
     public TimeSpan Classification { get; private set; }
     /// <summary>Cost lines shipped to C# (moved lines plus per-node sums of the unchanged resources).</summary>
     public int LinesShipped { get; internal set; }
+    /// <summary>Moved single-line resources the facts scan shipped whole (their lines not read again).</summary>
+    public int ShippedWhole { get; internal set; }
     /// <summary>Resource deltas classified in C#.</summary>
     public int Classified { get; internal set; }
 
@@ -21,6 +23,7 @@ public sealed class DecompositionProfile
     internal void Start()
     {
         CostLinesSql = ContextSql = Classification = TimeSpan.Zero;
+        ShippedWhole = 0;
         _lap.Restart();
     }
 

@@ -74,6 +74,12 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
             .Select(l => new DeltaTreeBuilder.Quiet(NodePath.For(l, groupBy), (int)l.Resources, l.BaselineCost, l.PeriodCost)).ToList();
         profile?.Context();
 
+        // One order whatever the path and the engine's row order: resources, their parts and evidence, and ties in the
+        // tree come out the same on every path.
+        lines = [.. lines.OrderBy(l => l.ResourceId, StringComparer.Ordinal).ThenBy(l => l.Service, StringComparer.Ordinal)
+            .ThenBy(l => l.UsageType, StringComparer.Ordinal).ThenBy(l => l.LineItemType, StringComparer.Ordinal)
+            .ThenBy(l => l.Customer, StringComparer.Ordinal).ThenBy(l => l.Cluster, StringComparer.Ordinal)
+            .ThenBy(l => l.IndexName, StringComparer.Ordinal)];
         var scale = (decimal)period.Length.Ticks / baseline.Length.Ticks;
         var placements = lines.GroupBy(l => l.ResourceId)
             .ToDictionary(g => g.Key, g => g.Select(l => (l.Customer, l.Cluster, l.IndexName)).Distinct().Count());
@@ -131,23 +137,26 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
     }
 
     /// <summary>Whole-day windows of the same length: which resources moved, from the per-resource facts (one GROUP BY
-    /// resource_id; the unchanged ones come back summed per node), then at once the candidates' lines, their events,
-    /// their inventory states and their orphaned snapshots (four queries that depend on the candidates only).</summary>
+    /// resource_id; the unchanged ones come back summed per node, the moved single-line ones whole), then at once the
+    /// other candidates' lines, and the events, inventory states and orphaned snapshots of all that moved (four queries
+    /// that depend on the scan only).</summary>
     private async Task<(List<CostLine> All, List<CostLine> Lines, List<EventLine> Events, Dictionary<string, OrphanSnapshot> Orphans)>
         FactInputsAsync(DeltaBaseline baseline, TimeRange period, Grouping groupBy, CostFilter? filter, CostType costType,
             DateTime lo, DateTime hi, CancellationToken ct)
     {
         var scan = await MovedResources.ScanAsync(ch, baseline, period, filter, costType, groupBy, ct).ConfigureAwait(false);
         profile?.CostLines();
-        if (scan.Candidates.Count == 0) return (scan.Unchanged, [], [], []);
-        var ids = scan.Candidates.Where(id => id != "").ToList();
-        var linesTask = DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
-            foldUnchanged: true, onlyResources: scan.Candidates);
+        if (profile is not null) profile.ShippedWhole = scan.Moved.Count;
+        if (scan.Candidates.Count == 0 && scan.Moved.Count == 0) return (scan.Unchanged, [], [], []);
+        var ids = scan.Candidates.Where(id => id != "").Concat(scan.Moved.Select(l => l.ResourceId)).ToList();
+        var linesTask = scan.Candidates.Count == 0 ? Task.FromResult(new List<CostLine>())
+            : DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
+                foldUnchanged: true, onlyResources: scan.Candidates);
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct, ids);
         var statesTask = DeltaInputs.StatesAsync(ch, ids, ct);
         var orphansTask = DeltaInputs.OrphanSnapshotsAsync(ch, ids, period.End, ct);
         await Task.WhenAll(linesTask, eventsTask, statesTask, orphansTask).ConfigureAwait(false);
-        var all = scan.Unchanged.Concat(await linesTask.ConfigureAwait(false)).ToList();
+        var all = scan.Unchanged.Concat(scan.Moved).Concat(await linesTask.ConfigureAwait(false)).ToList();
         var states = await statesTask.ConfigureAwait(false);
         var lines = all.Where(l => l.Changed == 1).Select(Named)
             .Select(l => l with { State = states.GetValueOrDefault(l.ResourceId, "") }).ToList();

@@ -91,6 +91,9 @@ public sealed class ResourceFactsTests(Demo90Estate demo, ITestOutputHelper outp
         Assert.Equal(rollup.Causes.Select(Cause).Order(), facts.Causes.Select(Cause).Order());
         Assert.True(expected.Count > 0 && rollup.Nodes.Sum(n => n.UnchangedResources) > 0, "some resources moved and some did not");
         Assert.Equal(expected.Count, profile.Classified);
+        // Both routes of the facts path ran on the whole estate: moved single-line resources shipped whole by the scan,
+        // the others' lines read again.
+        Assert.InRange(profile.ShippedWhole, node is null ? 1 : 0, node is null ? profile.Classified - 1 : profile.Classified);
         output.WriteLine($"{by} {window}: {expected.Count} resources classified, {rollup.Nodes.Sum(n => n.UnchangedResources)} unchanged, " +
                          $"{facts.Causes.Count} causes, delta {facts.Delta:N2}; {profile.LinesShipped} lines shipped");
     }
