@@ -13,3 +13,9 @@ public sealed record HierarchyNodeCost(
 {
     public decimal Delta => Cost - PreviousCost;
 }
+
+/// <summary>The first children of a node by cost (<see cref="Rows"/>, each with its trend) and how many it has in all.</summary>
+public sealed record HierarchyChildrenPage(IReadOnlyList<HierarchyNodeCost> Rows, int Total)
+{
+    public static readonly HierarchyChildrenPage Empty = new([], 0);
+}

@@ -31,6 +31,13 @@ public interface IHierarchyQueries
     Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
 }
 
+/// <summary>The children of a hierarchy node a page shows: the first by cost, with their trends, and the total count (a
+/// large estate has thousands of customers; only the shown ones need a trend).</summary>
+public interface IHierarchyPages
+{
+    Task<HierarchyChildrenPage> ChildrenPageAsync(string parentId, TimeRange range, CostType costType, int limit, CancellationToken ct = default);
+}
+
 public interface IResourceQueries
 {
     Task<ResourcePage> SearchAsync(ResourceQuery query, CancellationToken ct = default);

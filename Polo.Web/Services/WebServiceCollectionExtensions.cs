@@ -5,7 +5,7 @@ namespace Polo.Web.Services;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Everything the pages need: read-side queries, the demo seeder, collectors.</summary>
+    /// <summary>Everything the pages need: read-side queries, the demo seeder, the default views' warmer, collectors.</summary>
     public static IServiceCollection AddPoloWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPoloAnalysis();
@@ -13,6 +13,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<DemoSeedStatus>();
         if (configuration.GetValue("Polo:SeedDemoOnFirstRun", true))
             services.AddHostedService<DemoSeeder>();
+        if (configuration.GetValue("Polo:WarmDefaultViews", true))
+            services.AddHostedService<Warming.DefaultViewWarmer>();
         services.AddPoloCollectors(configuration);
         return services;
     }

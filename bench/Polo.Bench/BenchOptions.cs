@@ -3,7 +3,7 @@ namespace Polo.Bench;
 /// <summary>Command line: which figures to print, how many timed runs, how many rows to insert.</summary>
 public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int InsertRows, long CurLines = 5_000_000, string CurFormat = "parquet",
     IReadOnlyList<int>? Scales = null, string? DataDir = null, int Viewers = 20, int Copies = 1, bool CurFirstLoadOnly = false,
-    bool CompareRollup = false, string? BrowserDatabase = null, string? AppDll = null, bool DecompositionOnly = false)
+    bool CompareRollup = false, string? BrowserDatabase = null, string? AppDll = null, bool DecompositionOnly = false, bool PagesOnly = false)
 {
     public static readonly string[] AllFigures = ["insert", "groupby", "decompose", "forecast", "decompose10", "cur"];
 
@@ -23,6 +23,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                             estate from ×50 copied 5 times costs minutes, generating ×220 costs hours on 2 cores)
           --compare-rollup  also time the decomposition's path before the per-resource facts once (slow at scale)
           --decomposition-only  the scale figures stop after the scans, the decomposition and the Cost delta table
+          --pages-only      the scale figures run only the page queries (Resources, Hierarchy) against 300 ms
           --browser DB      only page-ready times in headless Chromium: starts Polo.Web on database DB of --data DIR
                             (e.g. bench_estate_x50r5) and times the Explain and Cost delta pages, cold and warm
           --app DLL         the Polo.Web.dll to start for --browser (default Polo.Web/bin/Release/net10.0/Polo.Web.dll)
@@ -42,6 +43,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
         var curFirstOnly = false;
         var compare = false;
         var decompositionOnly = false;
+        var pagesOnly = false;
         string? browser = null, app = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -70,6 +72,7 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
                 case "--copies": copies = PositiveInt(Next(), "--copies"); break;
                 case "--compare-rollup": compare = true; break;
                 case "--decomposition-only": decompositionOnly = true; break;
+                case "--pages-only": pagesOnly = true; break;
                 case "--browser": browser = Next(); break;
                 case "--app": app = Path.GetFullPath(Next()); break;
                 case "-h" or "--help": throw new HelpRequestedException();
@@ -77,7 +80,8 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
             }
         }
         if (browser is not null && dataDir is null) throw new ArgumentException("--browser needs --data DIR.");
-        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, curFirstOnly, compare, browser, app, decompositionOnly);
+        return new BenchOptions(figures, runs, rows, curLines, curFormat, scales, dataDir, viewers, copies, curFirstOnly, compare, browser, app,
+            decompositionOnly, pagesOnly);
     }
 
     private static int PositiveInt(string s, string name) =>

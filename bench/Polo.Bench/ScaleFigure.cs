@@ -27,6 +27,11 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
         var label = options.Copies > 1 ? $"x{scale} copied {options.Copies}×" : $"x{scale}";
         var resources = await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_rollup_daily");
         Console.WriteLine($"scale {label}: {resources:N0} billed resources");
+        if (options.PagesOnly)
+        {
+            await PagesAsync(ch);
+            return;
+        }
 
         var scan = await ScanAsync(ch, "cost_rollup_daily", "day", "Date");
         var hourly = options.DecompositionOnly ? "" : $", hourly ledger p95 {Timing.Ms((await ScanAsync(ch, "cost_hourly", "hour", "DateTime")).P95)}";
@@ -62,11 +67,11 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
         await ViewersAsync(() => shared.DecomposeAsync(Baseline, Period, Grouping.Customer), "Explain view (shared cache, cold)", cache.Clear);
         await ViewersAsync(() => decomposer.DecomposeAsync(Baseline, Period, Grouping.Customer), "Explain view without the cache");
 
-        await PagesAsync(ch, decomposer);
+        await PagesAsync(ch);
     }
 
     /// <summary>The queries behind the big-estate pages (uncached), each against 300 ms.</summary>
-    private async Task PagesAsync(IClickHouse ch, DeltaDecomposer decomposer)
+    private async Task PagesAsync(IClickHouse ch)
     {
         var resources = new ResourceQueries(ch);
         var hierarchy = new HierarchyQueries(ch);
@@ -80,7 +85,8 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
         }
         await Page("Resources page 1 (50 rows by cost)", () => resources.SearchAsync(new ResourceQuery(CostRange: Period)));
         await Page("Resources search 'search' page 3", () => resources.SearchAsync(new ResourceQuery(Search: "search", Page: 2, CostRange: Period)));
-        await Page("Hierarchy roots", () => hierarchy.ChildrenAsync("", Period));
+        await Page($"Hierarchy roots (the first 50 of {roots.Count:N0} by cost, as the page shows them)", () => hierarchy.ChildrenPageAsync("", Period, CostType.Amortized, 50));
+        await Page($"Hierarchy roots (all {roots.Count:N0} with trends, as the API returns them)", () => hierarchy.ChildrenAsync("", Period));
         await Page($"Hierarchy children of {customer}", () => hierarchy.ChildrenAsync(customer, Period));
         await Page($"Hierarchy leaf resources of {customer}", () => resources.SearchAsync(new ResourceQuery(NodeId: customer, CostRange: Period, PageSize: 20)));
     }

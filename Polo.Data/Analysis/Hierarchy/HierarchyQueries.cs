@@ -8,7 +8,7 @@ namespace Polo.Data.Analysis.Hierarchy;
 /// Customer → cluster → index navigation. Nodes come from hierarchy_nodes (FINAL); their cost from the cost tables'
 /// stamped customer/cluster/index_name columns, grouped to the node ids of the level asked for.
 /// </summary>
-public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
+public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries, IHierarchyPages
 {
     private const int MaxDepth = 8;
 
@@ -23,14 +23,32 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
         """;
 
     public async Task<IReadOnlyList<HierarchyNodeCost>> ChildrenAsync(string parentId, TimeRange range, CostType costType = CostType.Amortized,
+        CancellationToken ct = default) =>
+        (await ChildrenPageAsync(parentId, range, costType, int.MaxValue, ct).ConfigureAwait(false)).Rows;
+
+    public async Task<HierarchyChildrenPage> ChildrenPageAsync(string parentId, TimeRange range, CostType costType, int limit,
         CancellationToken ct = default)
     {
-        var nodes = await ch.QueryAsync<NodeRow>($"{NodeSelect} WHERE n.parent_id = {{parent:String}} SETTINGS join_use_nulls = 1",
-            new QueryParams { ["parent"] = parentId }, ct).ConfigureAwait(false);
-        if (nodes.Count == 0) return [];
-        var level = parentId == "" ? Grouping.Customer : LevelBelow(NodeId.Parse(parentId).Kind);
-        var costs = await CostsAsync(level, parentId == "" ? null : parentId, range, costType, ct).ConfigureAwait(false);
-        return nodes.Select(n => costs.For(n)).OrderByDescending(n => n.Cost).ThenBy(n => n.NodeId).ToList();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        NodeId? parent = null;
+        if (parentId != "" && !NodeId.TryParse(parentId, out parent)) return HierarchyChildrenPage.Empty; // no node has it as parent
+        var level = parent is null ? Grouping.Customer : LevelBelow(parent.Kind);
+        var within = parent is null ? null : parentId;
+        // The nodes and their totals are read at once; the daily trends only for the nodes shown.
+        var nodesTask = ch.QueryAsync<NodeRow>($"{NodeSelect} WHERE n.parent_id = {{parent:String}} SETTINGS join_use_nulls = 1",
+            new QueryParams { ["parent"] = parentId }, ct);
+        var totalsTask = TotalsAsync(level, within, range, costType, ct);
+        var nodes = await nodesTask.ConfigureAwait(false);
+        var totals = await totalsTask.ConfigureAwait(false);
+        if (nodes.Count == 0) return HierarchyChildrenPage.Empty;
+        var shown = nodes
+            .Select(n => (Node: n, Total: totals.GetValueOrDefault(n.NodeId)))
+            .OrderByDescending(n => n.Total?.CurrentCost ?? 0).ThenBy(n => n.Node.NodeId, StringComparer.Ordinal)
+            .Take(limit).ToList();
+        var trends = await TrendsAsync(level, within, range, costType, shown.Count == nodes.Count ? null : shown.Select(n => n.Node.NodeId).ToList(), ct)
+            .ConfigureAwait(false);
+        var days = Buckets.Days(range);
+        return new HierarchyChildrenPage(shown.Select(n => Cost(n.Node, n.Total, trends.GetValueOrDefault(n.Node.NodeId), days)).ToList(), nodes.Count);
     }
 
     public async Task<HierarchyNodeCost?> NodeAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized,
@@ -38,8 +56,7 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
     {
         var node = await LoadAsync(nodeId, ct).ConfigureAwait(false);
         if (node is null) return null;
-        var costs = await CostsAsync(LevelOf(node.NodeType), nodeId, range, costType, ct).ConfigureAwait(false);
-        return costs.For(node);
+        return await CostOfAsync(node, range, costType, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized,
@@ -57,8 +74,7 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
         var path = new List<HierarchyNodeCost>();
         foreach (var node in chain)
         {
-            var costs = await CostsAsync(LevelOf(node.NodeType), node.NodeId, range, costType, ct).ConfigureAwait(false);
-            path.Add(costs.For(node));
+            path.Add(await CostOfAsync(node, range, costType, ct).ConfigureAwait(false));
         }
         return path;
     }
@@ -82,44 +98,98 @@ public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
         _ => Grouping.Index,
     };
 
-    private sealed record KeyCost(string Key, decimal CurrentCost, decimal PreviousCost);
-    private sealed record KeyPoint(string Key, DateTime Bucket, decimal Cost);
+    /// <summary>One node's cost: its own level, inside itself.</summary>
+    private async Task<HierarchyNodeCost> CostOfAsync(NodeRow node, TimeRange range, CostType costType, CancellationToken ct)
+    {
+        var level = LevelOf(node.NodeType);
+        var totals = TotalsAsync(level, node.NodeId, range, costType, ct);
+        var trends = TrendsAsync(level, node.NodeId, range, costType, null, ct);
+        return Cost(node, (await totals.ConfigureAwait(false)).GetValueOrDefault(node.NodeId),
+            (await trends.ConfigureAwait(false)).GetValueOrDefault(node.NodeId), Buckets.Days(range));
+    }
 
-    /// <summary>Cost, previous cost and daily trend per node id of one level, optionally inside one node.</summary>
-    private async Task<LevelCosts> CostsAsync(Grouping level, string? within, TimeRange range, CostType costType,
+    private sealed record KeyTotal(string Key, decimal CurrentCost, decimal PreviousCost);
+
+    /// <summary>One node id's daily cost in the range: day offsets from the range's first day and the cost of each (an
+    /// offset can repeat when several raw groups share the node id).</summary>
+    private sealed record KeyTrend(string Key, int[] Days, decimal[] Costs);
+
+    /// <summary>The raw columns a level's node id is made of: the scans group by these (LowCardinality and plain
+    /// strings) and build the node id once per group, not once per cost row. Several raw groups can share one id (every
+    /// untagged row is 'unassigned'), so the outer query merges by id.</summary>
+    private static string Columns(Grouping level) => level.Kind switch
+    {
+        GroupingKind.Customer => "customer",
+        GroupingKind.Cluster => "customer, cluster",
+        _ => "customer, cluster, index_name",
+    };
+
+    /// <summary>Cost in the range and in the previous range per node id of one level, optionally inside one node.</summary>
+    private async Task<Dictionary<string, KeyTotal>> TotalsAsync(Grouping level, string? within, TimeRange range, CostType costType,
         CancellationToken ct)
     {
         var previous = range.Previous();
         var src = CostSource.For(range, previous);
-        var key = GroupingSql.For(level).Key;
         var cost = costType.Column();
         var p = new QueryParams();
         var inside = within is null ? "" : " AND " + CostFilterSql.NodeCondition(within, p, "w");
         var current = src.Between(range, p, "r");
         var before = src.Between(previous, p, "p");
-        var bucket = src.Daily ? "toDateTime(day, 'UTC')" : "toStartOfDay(hour)";
-        var totals = ch.QueryAsync<KeyCost>($"""
-            SELECT {key} AS key, sumIf({cost}, {current}) AS current_cost, sumIf({cost}, {before}) AS previous_cost
-            FROM {src.Table} WHERE ({current} OR {before}){inside}
+        var rows = await ch.QueryAsync<KeyTotal>($"""
+            SELECT key, sum(c) AS current_cost, sum(pc) AS previous_cost
+            FROM (
+                SELECT {GroupingSql.For(level).Key} AS key, sumIf({cost}, {current}) AS c, sumIf({cost}, {before}) AS pc
+                FROM {src.Table} WHERE ({current} OR {before}){inside}
+                GROUP BY {Columns(level)})
             GROUP BY key
-            """, p, ct);
-        var trend = ch.QueryAsync<KeyPoint>($"""
-            SELECT {key} AS key, {bucket} AS bucket, sum({cost}) AS cost
-            FROM {src.Table} WHERE {current}{inside}
-            GROUP BY key, bucket
-            """, p, ct);
-        return new LevelCosts((await totals.ConfigureAwait(false)).ToDictionary(k => k.Key),
-            (await trend.ConfigureAwait(false)).ToLookup(t => t.Key), Buckets.Days(range));
+            """, p, ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key);
     }
 
-    private sealed record LevelCosts(Dictionary<string, KeyCost> Totals, ILookup<string, KeyPoint> Trend, List<DateTime> Days)
+    /// <summary>Daily cost in the range per node id of one level, optionally inside one node, and only for
+    /// <paramref name="only"/> when given (its customers filter the scan, its ids the groups).</summary>
+    private async Task<Dictionary<string, KeyTrend>> TrendsAsync(Grouping level, string? within, TimeRange range, CostType costType,
+        IReadOnlyList<string>? only, CancellationToken ct)
     {
-        public HierarchyNodeCost For(NodeRow n)
+        var src = CostSource.For(range);
+        var p = new QueryParams();
+        var inside = within is null ? "" : " AND " + CostFilterSql.NodeCondition(within, p, "w");
+        var current = src.Between(range, p, "r");
+        var onlyRows = "";
+        var onlyKeys = "";
+        if (only is not null)
         {
-            var t = Totals.GetValueOrDefault(n.NodeId);
-            var trend = Buckets.Fill(Days, Trend[n.NodeId].GroupBy(p => p.Bucket).ToDictionary(g => g.Key, g => g.Sum(p => p.Cost)));
-            return new HierarchyNodeCost(n.NodeId, n.NodeType, n.Name, n.ParentId, t?.CurrentCost ?? 0, t?.PreviousCost ?? 0,
-                (int)n.ChildCount, trend);
+            p["only_customers"] = only.Select(id => NodeId.TryParse(id, out var n) && n.Kind is NodeKinds.Customer or NodeKinds.Cluster or NodeKinds.Index
+                ? n.Parts[0] : "").Distinct().ToArray();
+            p["only_keys"] = only.ToArray();
+            onlyRows = " AND customer IN (SELECT arrayJoin({only_customers:Array(String)}))";
+            onlyKeys = " WHERE key IN (SELECT arrayJoin({only_keys:Array(String)}))";
         }
+        var dayNumber = $"toInt32(toRelativeDayNum({src.TimeColumn}) - toRelativeDayNum({{r_s:{(src.Daily ? "Date" : "DateTime")}}}))";
+        var rows = await ch.QueryAsync<KeyTrend>($"""
+            SELECT key, groupArray(day_number) AS days, groupArray(c) AS costs
+            FROM (
+                SELECT {GroupingSql.For(level).Key} AS key,
+                       {dayNumber} AS day_number,
+                       sum({costType.Column()}) AS c
+                FROM {src.Table} WHERE {current}{inside}{onlyRows}
+                GROUP BY {Columns(level)}, day_number)
+            {onlyKeys}
+            GROUP BY key
+            """, p, ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key);
+    }
+
+    private static HierarchyNodeCost Cost(NodeRow n, KeyTotal? total, KeyTrend? trend, List<DateTime> days)
+    {
+        var daily = new Dictionary<DateTime, decimal>();
+        for (var i = 0; trend is not null && i < trend.Days.Length; i++)
+        {
+            if (trend.Days[i] < 0 || trend.Days[i] >= days.Count) continue;
+            var day = days[trend.Days[i]];
+            daily[day] = daily.GetValueOrDefault(day) + trend.Costs[i];
+        }
+        return new HierarchyNodeCost(n.NodeId, n.NodeType, n.Name, n.ParentId, total?.CurrentCost ?? 0, total?.PreviousCost ?? 0,
+            (int)n.ChildCount, Buckets.Fill(days, daily));
     }
 }

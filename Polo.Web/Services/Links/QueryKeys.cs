@@ -18,6 +18,8 @@ public static class QueryKeys
     public const string By = "by";
     public const string Node = "node";
     public const string Resource = "resource";
+    /// <summary>How many rows a long list shows (Hierarchy roots, Explain causes; "show more" raises it).</summary>
+    public const string Rows = "rows";
 
     // Costs.
     public const string Chart = "chart";

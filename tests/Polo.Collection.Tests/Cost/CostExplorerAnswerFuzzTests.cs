@@ -17,13 +17,12 @@ namespace Polo.Collection.Tests.Cost;
 /// Issue 11, deliverable 7: valid GetCostAndUsage answers (LINKED_ACCOUNT × SERVICE, and the official SERVICE × TAG
 /// example) mutated and fed to the real collector and ledger. Invariant: a refused answer leaves storage byte-for-byte
 /// unchanged and nothing staged; an accepted one leaves the ledger holding exactly the answer's amount for every key it
-/// names (a key named twice is not a valid answer), and every other key exactly as before. Seeded, bounded by
-/// <see cref="Iterations"/> and <see cref="Budget"/>.
+/// names (a key named twice is not a valid answer), and every other key exactly as before. Seeded, and
+/// exactly <see cref="Iterations"/> answers (no wall-clock budget: a loaded machine runs the same cases, only slower).
 /// </summary>
 public sealed class CostExplorerAnswerFuzzTests(MigratedDatabase db, ITestOutputHelper output) : IClassFixture<MigratedDatabase>
 {
-    private const int Iterations = 120;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(25);
+    private const int Iterations = 60;
     private static readonly DateTime Today = new(2025, 3, 10, 7, 30, 0, DateTimeKind.Utc);
     private static readonly CollectorScope Org = new("*", "us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
     private IClickHouse Ch => db.Ch;
@@ -140,7 +139,7 @@ public sealed class CostExplorerAnswerFuzzTests(MigratedDatabase db, ITestOutput
             int refused = 0, accepted = 0, i = 0;
             foreach (var (b, answer) in Mutations(new PayloadMutator(20261203)))
             {
-                if (++i > Iterations || clock.Elapsed > Budget) break;
+                if (++i > Iterations) break;
                 var before = await HoldingsAsync();
                 var fingerprint = await StorageFingerprint.OfAsync(Ch);
 
@@ -167,7 +166,7 @@ public sealed class CostExplorerAnswerFuzzTests(MigratedDatabase db, ITestOutput
                     k => Assert.Equal(0m, k.Value));                                           // nothing invented
             }
             output.WriteLine($"{refused} refused, {accepted} accepted in {clock.Elapsed.TotalSeconds:0.0} s");
-            Assert.True(refused + accepted >= 20, $"only {refused + accepted} answers tried in {Budget}");
+            Assert.Equal(Iterations, refused + accepted);
             Assert.True(refused > 0 && accepted > 0, $"refused {refused}, accepted {accepted}");
         }
         finally

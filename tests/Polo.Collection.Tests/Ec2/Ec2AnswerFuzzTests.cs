@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Polo.Collection.Runs;
 using Polo.Collection.Tests.Fixtures;
@@ -12,12 +11,11 @@ namespace Polo.Collection.Tests.Ec2;
 /// (truncated, wrong root, random bytes, huge values, odd launch times) and fed to the real collector. Invariant: a
 /// refused answer leaves storage byte-for-byte unchanged; an accepted one stores no instance and no launch time its
 /// text does not name (nothing invented) and removes a stored one only with a deleted event (nothing lost silently).
-/// Bounded: a fixed seed, at most <see cref="Iterations"/> answers and <see cref="Budget"/> of wall time.
+/// Bounded: a fixed seed, exactly <see cref="Iterations"/> answers (no wall-clock budget: a loaded machine runs the same cases, only slower).
 /// </summary>
 public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private const int Iterations = 40;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(25);
+    private const int Iterations = 24; // each of the six mutation kinds four times, a third from botocore's body
     private readonly FakeAws _aws = new();
     private IClickHouse Ch => db.Ch;
 
@@ -58,9 +56,8 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
     public async Task Mutated_answers_never_lose_or_invent_stored_data()
     {
         var mutator = new PayloadMutator(20261201);
-        var clock = Stopwatch.StartNew();
         int refused = 0, accepted = 0;
-        for (var i = 0; i < Iterations && clock.Elapsed < Budget; i++)
+        for (var i = 0; i < Iterations; i++)
         {
             var account = $"43{i.ToString("0000000000", CultureInfo.InvariantCulture)}";
             var estate = _aws.Estate(account);
@@ -96,7 +93,7 @@ public sealed class Ec2AnswerFuzzTests(MigratedDatabase db) : IClassFixture<Migr
             Assert.Equal(stored.Except(live).Count(), (int)await DeletedEvents(account));           // nothing lost silently
             Assert.All(stored.Except(live), id => Assert.DoesNotContain($"<instanceId>{id}</instanceId>", answer));
         }
-        Assert.True(refused + accepted >= 12, $"only {refused + accepted} answers tried in {Budget}");
-        Assert.True(refused > 0);
+        Assert.Equal(Iterations, refused + accepted);
+        Assert.True(refused > 0 && accepted > 0, $"refused {refused}, accepted {accepted}");
     }
 }

@@ -16,12 +16,11 @@ namespace Polo.Collection.Tests.Lifecycle;
 /// hand-built calls of every mapped kind) mutated and put on the queue one by one for the real collector. Invariant: a
 /// refused message stays in the queue (for its dead-letter queue) and leaves storage byte-for-byte unchanged; a
 /// consumed one keeps every stored event and adds only events whose resource id and time its text names. Seeded,
-/// bounded by <see cref="Iterations"/> and <see cref="Budget"/>.
+/// exactly <see cref="Iterations"/> of them (no wall-clock budget: a loaded machine runs the same cases, only slower).
 /// </summary>
 public sealed class LifecycleMessageFuzzTests(MigratedDatabase db, ITestOutputHelper output) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private const int Iterations = 150;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(25);
+    private const int Iterations = 60;
     private static readonly CollectorScope Org = new("*", "us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
     private readonly FakeSqsQueue _queue = new();
     private IClickHouse Ch => db.Ch;
@@ -83,7 +82,7 @@ public sealed class LifecycleMessageFuzzTests(MigratedDatabase db, ITestOutputHe
         int refused = 0, consumed = 0, added = 0, i = 0;
         foreach (var mutated in Mutations(valid, new PayloadMutator(20261202)))
         {
-            if (++i > Iterations || clock.Elapsed > Budget) break;
+            if (++i > Iterations) break;
             // Fresh event ids, so an accepted mutation is not skipped as already held.
             var body = mutated.Replace("\"fz-", $"\"fz{i}-", StringComparison.Ordinal)
                 .Replace("6e12345-", $"6e{i}-", StringComparison.Ordinal).Replace("7bf73129-", $"7b{i}-", StringComparison.Ordinal)
@@ -113,7 +112,7 @@ public sealed class LifecycleMessageFuzzTests(MigratedDatabase db, ITestOutputHe
             }
         }
         output.WriteLine($"{refused} refused, {consumed} consumed ({added} events added) in {clock.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(refused + consumed >= 20, $"only {refused + consumed} messages tried in {Budget}");
+        Assert.Equal(Iterations, refused + consumed);
         Assert.True(refused > 0 && consumed > 0 && added > 0, $"refused {refused}, consumed {consumed}, added {added}");
     }
 }

@@ -57,4 +57,36 @@ public sealed class HierarchyQueriesTests(CostScenario scenario) : IClassFixture
         Assert.Equal(12.00m, node!.Cost); // 6 h × 2.00
         Assert.Equal(12.00m, node.PreviousCost); // Oct 3 12:00–18:00
     }
+
+    [Fact]
+    public async Task Partial_day_ranges_bucket_the_hourly_trend_by_day()
+    {
+        // Oct 2 18:00 to Oct 3 06:00: 6 h on each day; the range's days are Oct 2 and Oct 3.
+        var roots = await _q.ChildrenAsync("", TimeRange.Create(Oct(2, 18), Oct(3, 6)));
+        var acme = roots.Single(n => n.NodeId == "customer:acme");
+        Assert.Equal([Oct(2), Oct(3)], acme.Trend.Select(p => p.Bucket));
+        Assert.Equal([9.60m, 10.20m], acme.Trend.Select(p => p.Cost)); // 6 h × 1.60 (r1, r2, r5), then 6 h × 1.70
+        Assert.All(roots, n => Assert.Equal(n.Cost, n.Trend.Sum(p => p.Cost)));
+    }
+
+    [Fact]
+    public async Task A_parent_that_is_not_a_node_id_has_no_children()
+    {
+        Assert.Empty(await _q.ChildrenAsync("not a node", Oct3));
+        Assert.Empty(await _q.ChildrenAsync("index:acme/prod-1/logs", Oct3));
+    }
+
+    [Fact]
+    public async Task A_page_of_children_is_the_first_by_cost_with_their_trends_and_the_total_count()
+    {
+        var page = await _q.ChildrenPageAsync("", Oct2To4, CostType.Amortized, limit: 1);
+        Assert.Equal(2, page.Total);
+        var acme = Assert.Single(page.Rows);
+        Assert.Equal(("customer:acme", 79.20m), (acme.NodeId, acme.Cost)); // r1, r2 and r5: Oct 2 38.40 + Oct 3 40.80
+        Assert.Equal([38.40m, 40.80m], acme.Trend.Select(p => p.Cost));
+        var all = await _q.ChildrenPageAsync("", Oct2To4, CostType.Amortized, limit: 10);
+        Assert.Equal(["customer:acme", "customer:globex"], all.Rows.Select(n => n.NodeId));
+        Assert.Equal([0m, 24.00m], all.Rows[1].Trend.Select(p => p.Cost));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _q.ChildrenPageAsync("", Oct3, CostType.Amortized, limit: 0));
+    }
 }

@@ -9,8 +9,9 @@ public sealed class ExplainTests(PoloAppFixture app)
     [Fact]
     public async Task Lists_causes_with_unexplained_first()
     {
-        // Default range: the whole 30-day demo against the empty month before it, which leaves cost no event explains.
-        await using var s = await app.OpenAsync("/explain");
+        // Default range: the whole 30-day demo against the empty month before it, which leaves cost no event explains. Its
+        // unexplained rows (one per node) can fill the first 50 shown, so this asks for more rows.
+        await using var s = await app.OpenAsync("/explain?rows=500");
         await s.WaitForLoadedAsync();
 
         var causes = s.Page.GetByTestId("cause-row");

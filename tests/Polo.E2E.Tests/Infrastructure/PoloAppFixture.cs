@@ -172,6 +172,7 @@ public sealed class PoloAppFixture : IAsyncLifetime
                 last = $"HTTP {(int)response.StatusCode}";
             }
             catch (HttpRequestException e) { last = e.Message; }
+            catch (TaskCanceledException) { last = $"no answer within {http.Timeout.TotalSeconds:0} s"; } // a slow first render: ask again
             await Task.Delay(250);
         }
         throw new TimeoutException(WithAppLog($"{BaseUrl}/ did not answer 200 within {HttpTimeout.TotalSeconds:0} s (last: {last})."));

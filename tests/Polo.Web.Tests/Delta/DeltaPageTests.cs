@@ -46,6 +46,35 @@ public sealed class DeltaPageTests(RepricedDemoEstate estate) : WebTestContext(e
     }
 
     [Fact]
+    public void The_resource_table_shows_one_page_with_links_to_the_pages_around_it()
+    {
+        var resources = Enumerable.Range(0, 2 * DeltaResourceTable.Limit + 7)
+            .Select(i => new ResourceDelta($"i-{i:000}", "instance", "111111111111", "AmazonEC2", 0, 500 - i, "launched", 500 - i, [])).ToList();
+        IRenderedComponent<DeltaResourceTable> At(int page) => Render<DeltaResourceTable>(p => p.Add(t => t.Resources, resources)
+            .Add(t => t.ResourceHref, id => "/delta?resource=" + id).Add(t => t.Page, page).Add(t => t.PageHref, n => $"/delta?page={n}"));
+
+        var second = At(2);
+        Assert.Equal(resources.Skip(DeltaResourceTable.Limit).Take(DeltaResourceTable.Limit).Select(r => r.ResourceId),
+            second.All("delta-resource").Select(r => r.GetAttribute("data-resource")));
+        Assert.Contains($"Resources 51–100 of {resources.Count} (page 2 of 3)", second.Text("delta-resources-pages"));
+        Assert.Equal("/delta?page=1", second.Find("[data-testid='delta-resources-previous']").GetAttribute("href"));
+        Assert.Equal("/delta?page=3", second.Find("[data-testid='delta-resources-next']").GetAttribute("href"));
+
+        var pastTheEnd = At(9); // shows the last page
+        Assert.Equal(resources.Skip(2 * DeltaResourceTable.Limit).Select(r => r.ResourceId), pastTheEnd.All("delta-resource").Select(r => r.GetAttribute("data-resource")));
+        Assert.Empty(pastTheEnd.FindAll("[data-testid='delta-resources-next']"));
+        Assert.Empty(At(1).FindAll("[data-testid='delta-resources-previous']"));
+    }
+
+    [Fact]
+    public void A_bad_page_warns_and_shows_the_first()
+    {
+        var cut = RenderAt<DeltaPage>(ResizeUrl("&page=last"));
+        cut.WaitFor("delta-node");
+        Assert.Contains("'page' must be a whole number from 1", cut.Text("url-problem"));
+    }
+
+    [Fact]
     public void Unexplained_dollars_rank_first_and_are_flagged()
     {
         var cut = RenderAt<DeltaPage>(ResizeUrl("&node=customer:acme"));

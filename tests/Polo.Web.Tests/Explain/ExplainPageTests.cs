@@ -73,4 +73,20 @@ public sealed class ExplainPageTests(RepricedDemoEstate estate) : WebTestContext
         cut.WaitFor("empty");
         Assert.Empty(cut.All("cause-row"));
     }
+
+    [Fact]
+    public async Task Only_the_first_causes_show_with_a_link_for_more()
+    {
+        var c = estate.Cause("scale-up-acme-search");
+        var d = await Get<IDeltaDecomposer>().DecomposeAsync(c.Baseline, c.Period, Grouping.Customer);
+        Assert.True(d.Causes.Count > 1);
+
+        var cut = RenderAt<ExplainPage>(Url("&rows=1"));
+        cut.WaitFor("cause-row");
+        Assert.Single(cut.All("cause-row"));
+        Assert.Equal(CauseKind.Unexplained, cut.All("cause-row")[0].GetAttribute("data-cause"));
+        Assert.Contains($"Showing the first 1 of {d.Causes.Count} causes", cut.Text("causes-more"));
+        Assert.Contains("rows=51", cut.Find("[data-testid='causes-more-link']").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains(Money.Signed(d.Delta), cut.Find("[data-testid='causes-sum']").TextContent); // the sum still covers every cause
+    }
 }

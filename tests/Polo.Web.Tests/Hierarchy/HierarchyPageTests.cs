@@ -87,4 +87,32 @@ public sealed class HierarchyPageTests(ArnDemoEstate estate) : WebTestContext(es
         Assert.StartsWith("prod-1", Text(cut.Find("[data-testid=details-name]")), StringComparison.Ordinal);
         Assert.Equal("true", Expanded(cut, "cluster:acme/prod-1"));
     }
+
+    [Fact]
+    public async Task Only_the_first_customers_by_cost_show_with_a_link_for_more_and_the_selected_one_stays()
+    {
+        var roots = await Hierarchy.ChildrenAsync("", ArnDemoEstate.Oct18To31);
+        Assert.True(roots.Count > 2);
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&rows=2");
+        Assert.Equal(roots.Take(2).Select(r => r.NodeId), cut.FindAll("[data-testid=hierarchy-node]").Select(r => r.GetAttribute("data-node-id")));
+        Assert.Equal(2, cut.FindAll("[data-testid=sparkline] polyline").Count);
+        Assert.Contains($"of {roots.Count}", Text(cut.Find("[data-testid=hierarchy-more]")), StringComparison.Ordinal);
+        Assert.Equal($"/hierarchy?from=2026-10-18&to=2026-10-31&rows=52", cut.Find("[data-testid=hierarchy-more-link]").GetAttribute("href"));
+
+        var last = roots[^1];
+        cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&rows=1&node={Uri.EscapeDataString(last.NodeId)}");
+        Assert.Equal([roots[0].NodeId, last.NodeId], cut.FindAll("[data-testid=hierarchy-node]").Where(r => r.GetAttribute("data-node-id")!.StartsWith("customer:", StringComparison.Ordinal))
+            .Select(r => r.GetAttribute("data-node-id")));
+        Assert.Equal("true", Expanded(cut, last.NodeId));
+    }
+
+    [Fact]
+    public async Task A_bad_row_count_says_so_and_shows_the_default()
+    {
+        var roots = await Hierarchy.ChildrenAsync("", ArnDemoEstate.Oct18To31);
+        var cut = RenderAt<HierarchyPage>($"/hierarchy?{ArnDemoEstate.LastTwoWeeks}&rows=lots");
+        Assert.Contains("'rows' must be a whole number", Text(cut.Find("[data-testid=url-problem]")), StringComparison.Ordinal);
+        Assert.Equal(Math.Min(roots.Count, 50), cut.FindAll("[data-testid=hierarchy-node]").Count);
+        Assert.Empty(cut.FindAll("[data-testid=hierarchy-more]"));
+    }
 }

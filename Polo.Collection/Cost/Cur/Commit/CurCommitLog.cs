@@ -1,3 +1,4 @@
+using Polo.Collection.Cost.Cur.Reading;
 using Polo.Data;
 using Polo.Data.Facts;
 
@@ -64,11 +65,17 @@ public sealed class CurCommitLog(IClickHouse ch)
             VALUES ({batch:String}, {export:String}, '1970-01-01', {fp:String}, 'done', 0, 0)
             """, new QueryParams { ["batch"] = "folder:" + fingerprint, ["export"] = export, ["fp"] = fingerprint }, ct);
 
-    /// <summary>Undoes every interrupted commit under the process's commit gate; run at every start (app and CLI).</summary>
+    /// <summary>Undoes every interrupted commit under the process's commit gate, and drops the restatement work tables
+    /// a killed commit left; run at every start (app and CLI).</summary>
     public static async Task<int> RecoverInterruptedAsync(IClickHouse ch, CancellationToken ct = default)
     {
         await Gate.WaitAsync(ct);
-        try { return await new CurCommitLog(ch).RecoverAsync(ct); }
+        try
+        {
+            var recovered = await new CurCommitLog(ch).RecoverAsync(ct);
+            await CurScratchTables.DropAsync(ch, CurDifferenceSql.WorkPrefix, ct);
+            return recovered;
+        }
         finally { Gate.Release(); }
     }
 
