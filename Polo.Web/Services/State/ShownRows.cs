@@ -10,13 +10,8 @@ public static class ShownRows
     public const int Max = 2000;
 
     /// <summary>The count from the URL (default <see cref="Step"/>), or the default with a problem for bad input.</summary>
-    public static int Parse(IReadOnlyDictionary<string, string> query, string key, List<string> problems)
-    {
-        if (!query.TryGetValue(key, out var raw) || string.IsNullOrWhiteSpace(raw)) return Step;
-        if (int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= Max) return n;
-        problems.Add($"'{key}' must be a whole number from 1 to {Max} (got '{RangeSelection.Truncate(raw)}'); showing {Step}.");
-        return Step;
-    }
+    public static int Parse(IReadOnlyDictionary<string, string> query, string key, List<string> problems) =>
+        QueryNumbers.WholeNumber(query, key, Step, Max, Step.ToString(CultureInfo.InvariantCulture), problems);
 
     /// <summary>The count a "show more" link asks for after <paramref name="shown"/> rows.</summary>
     public static int More(int shown) => Math.Min(Max, shown + Step);

@@ -23,7 +23,7 @@ public sealed record CostsView(Grouping By, CostChart Chart, IReadOnlyList<strin
         {
             var match = Enum.GetValues<CostChart>().Where(c => string.Equals(ChartUrl(c), raw.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
             if (match.Count == 1) chart = match[0];
-            else problems.Add($"'chart' must be one of area, bar, table (got '{(raw.Length > 40 ? raw[..40] + "…" : raw)}'); showing area.");
+            else problems.Add($"'chart' must be one of area, bar, table (got '{RangeSelection.Truncate(raw)}'); showing area.");
         }
         return new CostsView(by, chart, problems);
     }
