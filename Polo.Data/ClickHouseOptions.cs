@@ -1,9 +1,19 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Polo.Data;
 
 /// <summary>Configuration section "ClickHouse".</summary>
 public sealed class ClickHouseOptions
 {
     public const string Section = "ClickHouse";
+
+    /// <summary>The options bound from the "ClickHouse" section of <paramref name="configuration"/>.</summary>
+    public static ClickHouseOptions From(IConfiguration configuration)
+    {
+        var options = new ClickHouseOptions();
+        configuration.GetSection(Section).Bind(options);
+        return options;
+    }
 
     /// <summary>"embedded" (chDB in-process, the default) or "server" (ClickHouse.Driver).</summary>
     public string Transport { get; set; } = "embedded";

@@ -10,8 +10,7 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddPoloData(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new ClickHouseOptions();
-        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
+        var options = ClickHouseOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSingleton<IClickHouse>(_ => new Telemetry.InstrumentedClickHouse(ClickHouseFactory.Create(options)));
         services.TryAddSingleton(TimeProvider.System);

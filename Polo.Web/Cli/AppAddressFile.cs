@@ -21,7 +21,7 @@ public sealed class AppAddressFile(IServer server, IHostApplicationLifetime life
     /// <summary>The running app's base address for this configuration, or null when none was announced.</summary>
     public static Uri? Read(IConfiguration configuration)
     {
-        var path = PathFor(Options(configuration));
+        var path = PathFor(ClickHouseOptions.From(configuration));
         try
         {
             return File.Exists(path) && Uri.TryCreate(File.ReadAllText(path).Trim(), UriKind.Absolute, out var uri) ? uri : null;
@@ -47,7 +47,7 @@ public sealed class AppAddressFile(IServer server, IHostApplicationLifetime life
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = Options(configuration);
+        var options = ClickHouseOptions.From(configuration);
         if (!string.Equals(options.Transport, "embedded", StringComparison.OrdinalIgnoreCase)) return Task.CompletedTask;
         lifetime.ApplicationStarted.Register(() =>
         {
@@ -71,12 +71,5 @@ public sealed class AppAddressFile(IServer server, IHostApplicationLifetime life
         if (_written is { } path)
             try { File.Delete(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         return Task.CompletedTask;
-    }
-
-    private static ClickHouseOptions Options(IConfiguration configuration)
-    {
-        var options = new ClickHouseOptions();
-        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
-        return options;
     }
 }

@@ -41,8 +41,7 @@ public static class CliCommands
             }
         }
         var configuration = Configuration(args.Skip(1).Where(a => a != "--reset").ToArray());
-        var options = new ClickHouseOptions();
-        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
+        var options = ClickHouseOptions.From(configuration);
         try
         {
             await using var ch = ClickHouseFactory.Create(options);

@@ -11,8 +11,7 @@ public static class EmbeddedDataLock
     /// <summary>The data directory when it is held by another process, otherwise null (also for the server transport).</summary>
     public static string? HeldByAnotherProcess(IConfiguration configuration)
     {
-        var options = new ClickHouseOptions();
-        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
+        var options = ClickHouseOptions.From(configuration);
         if (!string.Equals(options.Transport, "embedded", StringComparison.OrdinalIgnoreCase)) return null;
         var dataPath = Path.GetFullPath(options.DataPath);
         var status = Path.Combine(dataPath, "status");
