@@ -84,7 +84,6 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
     {
         var work = CurDifferenceSql.WorkPrefix + Guid.NewGuid().ToString("N");
         var keys = work + "_keys";
-        await CurScratchTables.DropAsync(ch, CurDifferenceSql.WorkPrefix, ct);
         try
         {
             await ch.ExecuteAsync(CurDifferenceSql.StageNewLines(work, lines, settings), p, ct);
@@ -96,7 +95,9 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
         }
         finally
         {
-            await CurScratchTables.DropAsync(ch, CurDifferenceSql.WorkPrefix, CancellationToken.None);
+            // A killed commit's work tables are dropped at the next start (CurCommitLog.RecoverInterruptedAsync).
+            foreach (var table in new[] { keys, work })
+                await ch.ExecuteAsync($"DROP TABLE IF EXISTS {table} SYNC", ct: CancellationToken.None);
         }
     }
 
