@@ -27,16 +27,10 @@ public static class AnalysisServiceCollectionExtensions
             var plain = new CostQueries(sp.GetRequiredService<IClickHouse>(), sp.GetRequiredService<IDeltaDecomposer>());
             return Caches(sp) is { } c ? new CachedCostQueries(plain, c.Queries) : plain;
         });
-        services.AddSingleton(sp => new HierarchyQueries(sp.GetRequiredService<IClickHouse>()));
         services.AddSingleton<IHierarchyQueries>(sp =>
         {
-            var plain = sp.GetRequiredService<HierarchyQueries>();
+            var plain = new HierarchyQueries(sp.GetRequiredService<IClickHouse>());
             return Caches(sp) is { } c ? new CachedHierarchyQueries(plain, c.Queries) : plain;
-        });
-        services.AddSingleton<IHierarchyPages>(sp =>
-        {
-            var plain = sp.GetRequiredService<HierarchyQueries>();
-            return Caches(sp) is { } c ? new CachedHierarchyPages(plain, c.Queries) : plain;
         });
         services.AddSingleton<IResourceQueries>(sp =>
         {

@@ -29,12 +29,9 @@ public interface IHierarchyQueries
     Task<HierarchyNodeCost?> NodeAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
     /// <summary>Ancestors from the root down to the node itself, for breadcrumbs.</summary>
     Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default);
-}
 
-/// <summary>The children of a hierarchy node a page shows: the first by cost, with their trends, and the total count (a
-/// large estate has thousands of customers; only the shown ones need a trend).</summary>
-public interface IHierarchyPages
-{
+    /// <summary>The children of a node a page shows: the first <paramref name="limit"/> by cost, with their trends, and
+    /// the total count (a large estate has thousands of customers; only the shown ones need a trend).</summary>
     Task<HierarchyChildrenPage> ChildrenPageAsync(string parentId, TimeRange range, CostType costType, int limit, CancellationToken ct = default);
 }
 

@@ -16,4 +16,8 @@ public sealed class CachedHierarchyQueries(IHierarchyQueries inner, AnalysisCach
 
     public Task<IReadOnlyList<HierarchyNodeCost>> PathAsync(string nodeId, TimeRange range, CostType costType = CostType.Amortized, CancellationToken ct = default) =>
         cache.GetOrComputeAsync(AnalysisCache.Key("hierarchy.path", nodeId, range, costType), Reads, c => inner.PathAsync(nodeId, range, costType, c), ct);
+
+    public Task<HierarchyChildrenPage> ChildrenPageAsync(string parentId, TimeRange range, CostType costType, int limit, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync(AnalysisCache.Key("hierarchy.page", parentId, range, costType, limit), Reads,
+            c => inner.ChildrenPageAsync(parentId, range, costType, limit, c), ct);
 }

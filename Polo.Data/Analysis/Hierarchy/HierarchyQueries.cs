@@ -8,7 +8,7 @@ namespace Polo.Data.Analysis.Hierarchy;
 /// Customer → cluster → index navigation. Nodes come from hierarchy_nodes (FINAL); their cost from the cost tables'
 /// stamped customer/cluster/index_name columns, grouped to the node ids of the level asked for.
 /// </summary>
-public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries, IHierarchyPages
+public sealed class HierarchyQueries(IClickHouse ch) : IHierarchyQueries
 {
     private const int MaxDepth = 8;
 

@@ -16,7 +16,7 @@ namespace Polo.Web.Services.Warming;
 /// runs joins the same single-flight computation. Skipped while the demo estate is seeding. Off with
 /// <c>Polo:WarmDefaultViews=false</c>.
 /// </summary>
-public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decomposer, IHierarchyPages hierarchy,
+public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decomposer, IHierarchyQueries hierarchy,
     DataChangeNotifier notifier, DemoSeedStatus seeding, ILogger<DefaultViewWarmer> log) : BackgroundService
 {
     /// <summary>What the default views read: a write of any of these makes their cached answers stale.</summary>

@@ -15,7 +15,6 @@ public sealed class AnalysisRegistrationTests(MigratedDatabase db) : IClassFixtu
         using var sp = new ServiceCollection().AddSingleton<IClickHouse>(db.Ch).AddPoloAnalysis().BuildServiceProvider();
         Assert.IsType<CostQueries>(sp.GetRequiredService<ICostQueries>());
         Assert.IsType<HierarchyQueries>(sp.GetRequiredService<IHierarchyQueries>());
-        Assert.Same(sp.GetRequiredService<IHierarchyQueries>(), sp.GetRequiredService<IHierarchyPages>());
         Assert.IsType<ResourceQueries>(sp.GetRequiredService<IResourceQueries>());
         Assert.IsType<DeltaDecomposer>(sp.GetRequiredService<IDeltaDecomposer>());
         Assert.Same(sp.GetRequiredService<ICostQueries>(), sp.GetRequiredService<ICostQueries>());
@@ -27,7 +26,7 @@ public sealed class AnalysisRegistrationTests(MigratedDatabase db) : IClassFixtu
         Assert.Equal((0m, 0m, 0m), (kpis.Cost, kpis.PreviousCost, kpis.Unexplained));
         Assert.Equal(7, (await sp.GetRequiredService<ICostQueries>().DailyAsync(range)).Count);
         Assert.Empty(await sp.GetRequiredService<IHierarchyQueries>().ChildrenAsync("", range));
-        Assert.Equal(HierarchyChildrenPage.Empty, await sp.GetRequiredService<IHierarchyPages>().ChildrenPageAsync("", range, CostType.Amortized, 50));
+        Assert.Equal(HierarchyChildrenPage.Empty, await sp.GetRequiredService<IHierarchyQueries>().ChildrenPageAsync("", range, CostType.Amortized, 50));
         Assert.Equal(0, (await sp.GetRequiredService<IResourceQueries>().SearchAsync(new ResourceQuery())).Total);
         var d = await sp.GetRequiredService<IDeltaDecomposer>().DecomposeAsync(range.Previous(), range);
         Assert.Equal((0m, 0), (d.Delta, d.Nodes.Count));

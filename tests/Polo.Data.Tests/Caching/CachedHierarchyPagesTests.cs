@@ -19,8 +19,8 @@ public sealed class CachedHierarchyPagesTests(MigratedDatabase db) : IClassFixtu
         await using var sp = new ServiceCollection().AddSingleton<IClickHouse>(db.Ch).AddSingleton<DataChangeNotifier>()
             .AddPoloAnalysis().BuildServiceProvider();
         var notifier = sp.GetRequiredService<DataChangeNotifier>();
-        var pages = sp.GetRequiredService<IHierarchyPages>();
-        Assert.IsType<CachedHierarchyPages>(pages);
+        var pages = sp.GetRequiredService<IHierarchyQueries>();
+        Assert.IsType<CachedHierarchyQueries>(pages);
 
         await new FixtureWriter()
             .Cost("i-a", ResourceTypes.Instance, Acme, "AmazonEC2", "BoxUsage:m5.large", Oct1, Oct1.AddDays(2), 1.00m)

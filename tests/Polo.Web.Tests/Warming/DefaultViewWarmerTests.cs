@@ -12,7 +12,7 @@ namespace Polo.Web.Tests.Warming;
 [Collection(RepricedDemoEstate.Collection)]
 public sealed class DefaultViewWarmerTests(RepricedDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private DefaultViewWarmer Warmer() => new(Get<ICostQueries>(), Get<IDeltaDecomposer>(), Get<IHierarchyPages>(), Get<DataChangeNotifier>(),
+    private DefaultViewWarmer Warmer() => new(Get<ICostQueries>(), Get<IDeltaDecomposer>(), Get<IHierarchyQueries>(), Get<DataChangeNotifier>(),
         Get<DemoSeedStatus>(), NullLogger<DefaultViewWarmer>.Instance);
 
     [Fact]
