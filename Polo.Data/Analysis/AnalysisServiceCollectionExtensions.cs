@@ -37,8 +37,12 @@ public static class AnalysisServiceCollectionExtensions
             var plain = new ResourceQueries(sp.GetRequiredService<IClickHouse>());
             return Caches(sp) is { } c ? new CachedResourceQueries(plain, c.Queries) : plain;
         });
-        services.AddSingleton(sp => new CurrencyQueries(sp.GetRequiredService<IClickHouse>()));
-        services.AddSingleton(sp => new AccountDirectory(sp.GetRequiredService<IClickHouse>()));
+        services.AddSingleton<ICurrencyQueries>(sp =>
+        {
+            var plain = new CurrencyQueries(sp.GetRequiredService<IClickHouse>());
+            return Caches(sp) is { } c ? new CachedCurrencyQueries(plain, c.Queries) : plain;
+        });
+        services.AddSingleton(sp => new AccountDirectory(sp.GetRequiredService<IClickHouse>(), Caches(sp)?.Queries));
         return services;
     }
 

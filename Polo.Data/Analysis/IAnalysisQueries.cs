@@ -22,6 +22,14 @@ public interface ICostQueries
     Task<Grouping> StructureAsync(TimeRange range, CancellationToken ct = default);
 }
 
+/// <summary>The currencies a bill's amounts are in; the one currency of a question is
+/// <see cref="Costs.CurrencyQueriesExtensions.SingleAsync"/>.</summary>
+public interface ICurrencyQueries
+{
+    /// <summary>Currencies with cost in any of <paramref name="ranges"/>, in order.</summary>
+    Task<IReadOnlyList<string>> InAsync(IReadOnlyCollection<TimeRange> ranges, CancellationToken ct = default);
+}
+
 public interface IHierarchyQueries
 {
     /// <summary>Children of <paramref name="parentId"/> ("" for the roots) with cost and daily trend.</summary>

@@ -4,7 +4,7 @@ namespace Polo.Data.Analysis.Costs;
 
 /// <summary>The currencies a bill's amounts are in (<c>currency</c>, migration 020). Amounts in two currencies are
 /// never added: a question spanning both gets <see cref="MixedCurrencyException"/> instead of a sum.</summary>
-public sealed class CurrencyQueries(IClickHouse ch)
+public sealed class CurrencyQueries(IClickHouse ch) : ICurrencyQueries
 {
     public const string Default = "USD";
 
@@ -22,17 +22,21 @@ public sealed class CurrencyQueries(IClickHouse ch)
             .ConfigureAwait(false);
         return rows.Select(r => r.Currency).ToList();
     }
+}
 
+/// <summary>The one currency of a question, from any <see cref="ICurrencyQueries"/> (cached or not).</summary>
+public static class CurrencyQueriesExtensions
+{
     /// <summary>The one currency of <paramref name="ranges"/> (USD when they hold no cost); throws
     /// <see cref="MixedCurrencyException"/> when they hold more than one.</summary>
-    public async Task<string> SingleAsync(IReadOnlyCollection<TimeRange> ranges, CancellationToken ct = default)
+    public static async Task<string> SingleAsync(this ICurrencyQueries currencies, IReadOnlyCollection<TimeRange> ranges, CancellationToken ct = default)
     {
-        var currencies = await InAsync(ranges, ct).ConfigureAwait(false);
-        return currencies.Count switch
+        var found = await currencies.InAsync(ranges, ct).ConfigureAwait(false);
+        return found.Count switch
         {
-            0 => Default,
-            1 => currencies[0],
-            _ => throw new MixedCurrencyException(currencies),
+            0 => CurrencyQueries.Default,
+            1 => found[0],
+            _ => throw new MixedCurrencyException(found),
         };
     }
 }

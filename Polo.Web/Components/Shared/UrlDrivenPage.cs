@@ -81,7 +81,7 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
     /// a sum.</summary>
     protected async Task<string> CurrencyOfAsync(IReadOnlyCollection<TimeRange> periods, CancellationToken ct)
     {
-        var currency = await Services.GetRequiredService<CurrencyQueries>().SingleAsync(periods, ct);
+        var currency = await Services.GetRequiredService<ICurrencyQueries>().SingleAsync(periods, ct);
         Money.Currency = currency;
         return currency;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Polo.Data.Analysis;
+using Polo.Data.Analysis.Accounts;
 using Polo.Data.Caching;
 using Polo.Data.Changes;
 using Polo.Data.Vocabulary;
@@ -10,17 +11,21 @@ namespace Polo.Web.Services.Warming;
 
 /// <summary>
 /// Computes the shared cached answers of the default views — the decomposition of the default range against its
-/// baseline by customer (Explain and Cost delta) and by cluster, and the first Hierarchy roots — at startup and after
-/// each write of the kinds they read, so the first visitor after new data gets a warm answer. It runs in the
+/// baseline by customer (Explain and Cost delta) and by cluster, and the first Hierarchy roots with its untagged row —
+/// and what every page reads as it loads (the data's extent, the currency of the default periods, the account names),
+/// at startup and after each write of the kinds they read, so the first visitor after new data gets a warm answer: a
+/// visit's loads then complete without a query, and its interactive render is one render of the finished page (no
+/// loading bar, no second batch). It runs in the
 /// background after a write's (throttled) notification: a write never waits for it, and a visitor who arrives while it
 /// runs joins the same single-flight computation. Skipped while the demo estate is seeding. Off with
 /// <c>Polo:WarmDefaultViews=false</c>.
 /// </summary>
 public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decomposer, IHierarchyQueries hierarchy,
-    DataChangeNotifier notifier, DemoSeedStatus seeding, ILogger<DefaultViewWarmer> log) : BackgroundService
+    ICurrencyQueries currencies, AccountDirectory accounts, DataChangeNotifier notifier, DemoSeedStatus seeding,
+    ILogger<DefaultViewWarmer> log) : BackgroundService
 {
     /// <summary>What the default views read: a write of any of these makes their cached answers stale.</summary>
-    public const DataKinds Reads = CachedDeltaDecomposer.Reads | CachedHierarchyQueries.Reads;
+    public const DataKinds Reads = CachedDeltaDecomposer.Reads | CachedHierarchyQueries.Reads | CachedCostQueries.Reads;
 
     /// <summary>A burst of writes (a collector run) warms once, this long after its first write.</summary>
     public static readonly TimeSpan Throttle = TimeSpan.FromSeconds(3);
@@ -60,9 +65,12 @@ public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decom
             var extent = await costs.ExtentAsync(ct);
             if (extent.LastHour is null) return;
             var selection = RangeSelection.From(new Dictionary<string, string>(), extent);
+            await accounts.RefreshAsync(ct);
+            await currencies.InAsync([selection.Baseline, selection.Range], ct);
             foreach (var by in Groupings)
                 await decomposer.DecomposeAsync(selection.Baseline, selection.Range, by, null, selection.CostType, ct);
             await hierarchy.ChildrenPageAsync("", selection.Range, selection.CostType, ShownRows.Step, ct);
+            await costs.BreakdownAsync(selection.Range, Grouping.Customer, new CostFilter(NodeId: NodeId.Unassigned), selection.CostType, ct);
             Runs++;
             log.LogInformation("Warmed the default views ({Range}, by customer and cluster, hierarchy roots) in {Ms} ms",
                 selection.Range, sw.ElapsedMilliseconds);

@@ -1,7 +1,11 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polo.Data.Analysis;
+using Polo.Data.Analysis.Accounts;
 using Polo.Data.Caching;
 using Polo.Data.Changes;
+using Polo.Web.Components.Pages.Delta;
 using Polo.Web.Components.Pages.Explain;
 using Polo.Web.Services;
 using Polo.Web.Services.Warming;
@@ -12,8 +16,8 @@ namespace Polo.Web.Tests.Warming;
 [Collection(RepricedDemoEstate.Collection)]
 public sealed class DefaultViewWarmerTests(RepricedDemoEstate estate) : WebTestContext(estate.Ch)
 {
-    private DefaultViewWarmer Warmer() => new(Get<ICostQueries>(), Get<IDeltaDecomposer>(), Get<IHierarchyQueries>(), Get<DataChangeNotifier>(),
-        Get<DemoSeedStatus>(), NullLogger<DefaultViewWarmer>.Instance);
+    private DefaultViewWarmer Warmer() => new(Get<ICostQueries>(), Get<IDeltaDecomposer>(), Get<IHierarchyQueries>(), Get<ICurrencyQueries>(),
+        Get<AccountDirectory>(), Get<DataChangeNotifier>(), Get<DemoSeedStatus>(), NullLogger<DefaultViewWarmer>.Instance);
 
     [Fact]
     public async Task After_a_warm_up_the_default_explain_view_computes_nothing()
@@ -27,6 +31,27 @@ public sealed class DefaultViewWarmerTests(RepricedDemoEstate estate) : WebTestC
         cut.WaitUntilLoaded();
         Assert.Equal(computed, decompositions.Computations);
         Assert.True(decompositions.Hits > hits);
+    }
+
+    /// <summary>Every load of a warmed default view completes without a query, so its first render is the finished page:
+    /// in the browser the circuit's first render batch is the page itself, not a loading bar and then a second batch.</summary>
+    [Fact]
+    public Task After_a_warm_up_explain_renders_loaded_at_once() => RendersLoadedAtOnceAsync<ExplainPage>("/explain", "cause-row");
+
+    [Fact]
+    public Task After_a_warm_up_the_cost_delta_renders_loaded_at_once() => RendersLoadedAtOnceAsync<DeltaPage>("/delta", "delta-nodes");
+
+    [Fact]
+    public Task After_a_warm_up_the_hierarchy_renders_loaded_at_once() => RendersLoadedAtOnceAsync<Polo.Web.Components.Pages.Hierarchy.Hierarchy>("/hierarchy", "hierarchy-node");
+
+    private async Task RendersLoadedAtOnceAsync<TPage>(string path, string content) where TPage : IComponent
+    {
+        await Warmer().WarmAsync(CancellationToken.None);
+        Render<MudBlazor.MudPopoverProvider>();
+        Nav.NavigateTo(path);
+        var cut = Render<TPage>(); // no waiting: the first render must already be the loaded page
+        Assert.Empty(cut.FindAll("[data-testid='loading']"));
+        Assert.NotEmpty(cut.FindAll($"[data-testid='{content}']"));
     }
 
     [Fact]
