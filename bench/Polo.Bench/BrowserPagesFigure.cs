@@ -7,8 +7,8 @@ namespace Polo.Bench;
 /// <summary>
 /// Page-ready times in a real browser: starts Polo.Web (local mode: Development, no sign-in, no scheduler, no seeding)
 /// on a database the bench built (<c>--data DIR --browser DB</c>), opens the Explain, Cost delta and Hierarchy pages in
-/// headless Chromium (/usr/bin/chromium, through Playwright) and times each from navigation until the loading bar is
-/// gone and the page's content shows. Two app starts: without the warm-up (<c>Polo:WarmDefaultViews=false</c>), where
+/// headless Chromium (/usr/bin/chromium, through Playwright) and times each on the page's clock from navigation start
+/// until the circuit has rendered it with its content and no loading bar (the prerendered page alone does not count). Two app starts: without the warm-up (<c>Polo:WarmDefaultViews=false</c>), where
 /// cold = the first visit computes the decomposition; then with it, where the first visit comes after the app logged
 /// that the default views were warmed (what a visitor meets after new data landed: the warm-up runs at startup and
 /// after each write). Warm = later visits (the shared result cache answers). Limit 1.5 s. The bench must not hold the
@@ -31,7 +31,7 @@ internal static class BrowserPagesFigure
     public static async Task RunAsync(string dataPath, string database, string appDll, int runs)
     {
         if (!File.Exists(appDll)) throw new ArgumentException($"Polo.Web not built at {appDll}: dotnet build Polo.Web -c Release (or pass --app).");
-        Console.WriteLine($"browser pages  Polo.Web on {database}, Chromium headless; page ready = loading bar gone and content shown; limit {Limit.TotalMilliseconds:N0} ms");
+        Console.WriteLine($"browser pages  Polo.Web on {database}, Chromium headless; page ready = the circuit rendered it, content shown, no loading bar (page clock from navigation start); limit {Limit.TotalMilliseconds:N0} ms");
         await RoundAsync(dataPath, database, appDll, runs, warmUp: false);
         await RoundAsync(dataPath, database, appDll, runs, warmUp: true);
     }
@@ -76,24 +76,46 @@ internal static class BrowserPagesFigure
         }
     }
 
+    /// <summary>True (as the page's clock: ms since navigation start, with the document's response end and first paint)
+    /// once the circuit has rendered the page (<c>main[data-interactive=true]</c>, MainLayout), its content shows and no
+    /// loading bar is left — checked in one evaluation, so neither the prerendered page (content but not interactive) nor
+    /// the circuit's first batch of a page still loading counts.</summary>
+    private const string ReadyScript = """
+        content => document.querySelector('main[data-interactive=true]') && document.querySelector(content)
+            && !document.querySelector('[data-testid=loading]')
+            ? [performance.now(), performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0,
+               performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0]
+            : null
+        """;
+
+    private sealed record Visit(TimeSpan Ready, TimeSpan Wall, TimeSpan Document, TimeSpan FirstPaint);
+
     private static async Task PageAsync(IBrowser browser, string url, string content, string label, string first, int runs)
     {
-        var times = new List<TimeSpan>();
+        var visits = new List<Visit>();
         for (var i = 0; i <= runs; i++)
         {
             await using var context = await browser.NewContextAsync();
             var page = await context.NewPageAsync();
             var sw = Stopwatch.StartNew();
             await page.GotoAsync(url, new PageGotoOptions { Timeout = 120_000 });
-            await page.Locator(content).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-            await page.Locator("[data-testid=loading]").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 120_000 });
-            times.Add(sw.Elapsed);
-            if (i == 0) Console.WriteLine($"  page ready     {label}: {first} {Timing.Ms(sw.Elapsed)} vs limit {Timing.Ms(Limit)}: {Timing.Verdict(sw.Elapsed <= Limit)}");
+            var ready = await page.WaitForFunctionAsync(ReadyScript, content, new PageWaitForFunctionOptions { Timeout = 120_000 });
+            var wall = sw.Elapsed;
+            var marks = await ready.JsonValueAsync<double[]>();
+            var visit = new Visit(TimeSpan.FromMilliseconds(marks[0]), wall, TimeSpan.FromMilliseconds(marks[1]), TimeSpan.FromMilliseconds(marks[2]));
+            visits.Add(visit);
+            if (i == 0) Console.WriteLine($"  page ready     {label}: {first} {Timing.Ms(visit.Ready)} vs limit {Timing.Ms(Limit)}: {Timing.Verdict(visit.Ready <= Limit)}  ({Parts(visit)})");
         }
-        var warm = times.Skip(1).ToList();
-        var p95 = Timing.Percentile(warm, 0.95);
-        Console.WriteLine($"  page ready     {label}: warm p95 {Timing.Ms(p95)} (median {Timing.Ms(Timing.Percentile(warm, 0.5))}, {warm.Count} visits) vs limit {Timing.Ms(Limit)}: {Timing.Verdict(p95 <= Limit)}");
+        var warm = visits.Skip(1).OrderBy(v => v.Ready).ToList();
+        var p95 = Timing.Percentile(warm.Select(v => v.Ready).ToList(), 0.95);
+        var median = warm[(warm.Count - 1) / 2];
+        Console.WriteLine($"  page ready     {label}: warm p95 {Timing.Ms(p95)} (median {Timing.Ms(median.Ready)}, {warm.Count} visits) vs limit {Timing.Ms(Limit)}: {Timing.Verdict(p95 <= Limit)}  (median visit: {Parts(median)})");
     }
+
+    /// <summary>Where a visit's time went, on the page's clock from navigation start.</summary>
+    private static string Parts(Visit v) =>
+        $"prerendered document received {v.Document.TotalMilliseconds:N0} ms, first paint {v.FirstPaint.TotalMilliseconds:N0} ms, " +
+        $"interactive and loaded {v.Ready.TotalMilliseconds:N0} ms; {v.Wall.TotalMilliseconds:N0} ms on the bench's clock with Playwright's round trips";
 
     private static Process StartApp(string appDll, string dataPath, string database, string baseUrl, bool warmUp, Action<string> output)
     {
