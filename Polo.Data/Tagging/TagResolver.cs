@@ -61,21 +61,26 @@ public static class TagResolver
     /// <summary>The same resolution over a ClickHouse <c>Map(String, String)</c> expression (exact names first, then a
     /// unique case-insensitive key, collisions give ''), normalised like <see cref="Normalize"/>.</summary>
     /// <remarks>
-    /// Written for speed over millions of CUR lines, with the same result as the rule above: the keys that match any
+    /// Written for speed over millions of CUR lines, with the same result as the rule above. The keys that match any
     /// name case-insensitively are counted over the lowered keys (<c>arrayMap(lowerUTF8)</c>, the same expression for
-    /// every configured key, so the engine computes it once per line); at most one gives the value of the first match
-    /// (<c>arrayFirst</c>, '' when there is none: exact or the unique folded match), two or more fall back to the exact
-    /// names in order, else ''.
+    /// every configured key, so the engine computes it once per line). The value is picked by its position in the map:
+    /// at most one such key gives the position of the first (<c>arrayFirstIndex</c>; 0, hence '', when there is none:
+    /// exact or the unique folded match); two or more give the position of the first exact name present, else 0. The
+    /// positions are combined arithmetically, not by an <c>if</c> over the values: an <c>if</c> evaluates its branches
+    /// lazily, over copies of the map filtered by the condition, and for the common branch that copy cost more than
+    /// the resolution itself (~0.45 s CPU per 2M lines for three keys).
     /// The value is normalised as LowCardinality, so NFC and the trim run once per distinct value of a block.
     /// </remarks>
     public static string SqlValue(string map, string key)
     {
         var names = NamesOf(key);
-        var exact = string.Join(", ", names.Select(n => $"mapContains({map}, '{Escape(n)}'), {map}['{Escape(n)}']"));
         var lowered = string.Join(", ", names.Select(n => $"'{Escape(n.ToLowerInvariant())}'"));
         var lowerKeys = $"arrayMap(k -> lowerUTF8(k), mapKeys({map}))";
-        var raw = $"if(arrayCount(lk -> lk IN ({lowered}), {lowerKeys}) > 1, multiIf({exact}, ''), " +
-                  $"arrayFirst((v, lk) -> lk IN ({lowered}), mapValues({map}), {lowerKeys}))";
+        var folded = $"arrayCount(lk -> lk IN ({lowered}), {lowerKeys})";
+        var first = $"arrayFirstIndex(lk -> lk IN ({lowered}), {lowerKeys})";
+        var exact = "multiIf(" + string.Join(", ", names.Select(n =>
+            $"indexOf(mapKeys({map}), '{Escape(n)}') > 0, indexOf(mapKeys({map}), '{Escape(n)}')")) + ", 0)";
+        var raw = $"mapValues({map})[if({folded} > 1, {exact}, 0) + ({folded} <= 1) * {first}]";
         return $"CAST(replaceAll(replaceRegexpAll(normalizeUTF8NFC(toLowCardinality({raw})), '^[{SqlSpaces}]+|[{SqlSpaces}]+$', ''), '/', '-') AS String)";
     }
 

@@ -63,6 +63,46 @@ public sealed class TagResolverTests(MigratedDatabase db) : IClassFixture<Migrat
         }
     }
 
+    /// <summary>
+    /// The SQL twin against the C# rule over many generated tag sets: every spelling of the key (exact, CUR prefixes,
+    /// sanitized, other cases), unrelated keys, several spellings at once (collisions, exact beside folded), for all
+    /// three hierarchy keys in one query as the CUR projection runs them.
+    /// </summary>
+    [Fact]
+    public async Task Generated_tag_sets_resolve_the_same_in_csharp_and_in_the_cur_sql()
+    {
+        var keys = new HierarchyTagKeys();
+        var configured = new[] { keys.Customer, keys.Cluster, keys.Index };
+        var spellings = configured.SelectMany(k => TagResolver.NamesOf(k)
+                .SelectMany(n => new[] { n, n.ToUpperInvariant(), char.ToUpperInvariant(n[0]) + n[1..] }))
+            .Concat(["Name", "env", "user_Name", "polo", "customer", "user_polo_customers"]).Distinct().ToArray();
+        var random = new Random(20261202);
+        var sets = Enumerable.Range(0, 400).Select(_ =>
+        {
+            var tags = new Dictionary<string, string>();
+            for (var n = random.Next(0, 6); n > 0; n--)
+                tags[spellings[random.Next(spellings.Length)]] = random.Next(4) == 0 ? " v/" + random.Next(9) + " " : "v" + random.Next(99);
+            return tags;
+        }).ToList();
+
+        var sql = await db.Ch.QueryRawAsync($"""
+            SELECT {string.Join(", ", configured.Select(k => TagResolver.SqlValue("m", k)))}
+            FROM (SELECT i, CAST((k, v), 'Map(String, String)') AS m
+                  FROM (SELECT arrayJoin(arrayEnumerate({"{k:Array(Array(String))}"})) AS i,
+                               {"{k:Array(Array(String))}"}[i] AS k, {"{v:Array(Array(String))}"}[i] AS v))
+            ORDER BY i
+            """, "TSV", new QueryParams
+        {
+            ["k"] = sets.Select(t => t.Keys.ToArray()).ToArray(),
+            ["v"] = sets.Select(t => t.Values.ToArray()).ToArray(),
+        });
+
+        var expected = sets.Select(t => string.Join("\t", configured.Select(k => TagResolver.Find(t, k).Value)));
+        Assert.Equal(expected, sql.TrimEnd('\n').Split('\n'));
+        Assert.Contains(sets, t => configured.Any(k => TagResolver.Find(t, k).Match == TagMatch.Collision));
+        Assert.Contains(sets, t => configured.Any(k => TagResolver.Find(t, k).Match == TagMatch.CaseInsensitive));
+    }
+
     private static (string, TagMatch) Pick(Dictionary<string, string> tags)
     {
         var found = TagResolver.Find(tags, "polo:customer");
