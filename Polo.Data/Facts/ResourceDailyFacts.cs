@@ -4,7 +4,9 @@ namespace Polo.Data.Facts;
 /// The per-resource daily facts (<c>cost_resource_daily</c>, migration 080): kept by a materialized view over the
 /// hourly ledger, read by the delta decomposition. Like the daily rollup, the view's part of an insert can land
 /// without the ledger's part when the process is killed; <see cref="ReconcileAsync"/> makes the facts equal the ledger
-/// again over some days (the CUR commit log calls it when it rolls back an interrupted commit).
+/// again over some days (the CUR commit log calls it when it rolls back an interrupted commit). Its rows get their
+/// <c>identity_key</c> (a MATERIALIZED column, migration 081) and their <c>cost_line_identity</c> row (a view on this
+/// table) from the engine, like every other insert.
 /// </summary>
 public static class ResourceDailyFacts
 {

@@ -51,6 +51,14 @@ public sealed class ResourceFactsTests(Demo90Estate demo, ITestOutputHelper outp
             GROUP BY line_key HAVING uniqExact(service, usage_type, customer, cluster, index_name, line_item_type) > 1)
             """);
         Assert.Equal(0, lineKeys);
+        // Migration 081: every row's identity_key names its nine strings, and cost_line_identity knows each key's.
+        var identities = await demo.Ch.ScalarAsync<long>("""
+            SELECT countIf(identity_key != cityHash64(service, usage_type, customer, cluster, index_name, line_item_type,
+                                                      account_id, region, resource_type)
+                           OR identity_key NOT IN (SELECT identity_key FROM cost_line_identity))
+            FROM cost_resource_daily
+            """);
+        Assert.Equal(0, identities);
     }
 
     public static TheoryData<string, string, CostType, string?> Cases => new()
