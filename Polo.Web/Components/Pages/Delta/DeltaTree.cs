@@ -17,8 +17,18 @@ public static class DeltaTree
         return null;
     }
 
-    public static IEnumerable<DeltaNode> All(IEnumerable<DeltaNode> roots) =>
-        roots.SelectMany(n => All(n.Children).Prepend(n));
+    /// <summary>Every node under <paramref name="roots"/>, each before its children (pre-order), walked with one stack:
+    /// nested iterators cost a step per level for every node, which a tree of ~17k nodes (a ~100k-resource estate by
+    /// customer) felt on every page load.</summary>
+    public static IEnumerable<DeltaNode> All(IEnumerable<DeltaNode> roots)
+    {
+        var stack = new Stack<DeltaNode>(roots.Reverse());
+        while (stack.TryPop(out var n))
+        {
+            yield return n;
+            for (var i = n.Children.Count - 1; i >= 0; i--) stack.Push(n.Children[i]);
+        }
+    }
 
     /// <summary>Every resource under the nodes, merged by id, unexplained (to the cent) first, then |delta|.</summary>
     public static IReadOnlyList<ResourceDelta> Resources(IEnumerable<DeltaNode> nodes) =>
