@@ -25,7 +25,8 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --decomposition-only  the scale figures stop after the scans, the decomposition and the Cost delta table
           --pages-only      the scale figures run only the page queries (Resources, Hierarchy) against 300 ms
           --browser DB      only page-ready times in headless Chromium: starts Polo.Web on database DB of --data DIR
-                            (e.g. bench_estate_x50r5) and times the Explain and Cost delta pages, cold and warm
+                            (e.g. bench_estate_x50r5) and times the Explain, Cost delta and Hierarchy pages, cold and
+                            warm, then 20 viewers of Explain at once against one (server prerenders, cold and warm)
           --app DLL         the Polo.Web.dll to start for --browser (default Polo.Web/bin/Release/net10.0/Polo.Web.dll)
         """;
 

@@ -34,24 +34,17 @@ internal static class BrowserPagesFigure
         Console.WriteLine($"browser pages  Polo.Web on {database}, Chromium headless; page ready = the circuit rendered it, content shown, no loading bar (page clock from navigation start); limit {Limit.TotalMilliseconds:N0} ms");
         await RoundAsync(dataPath, database, appDll, runs, warmUp: false);
         await RoundAsync(dataPath, database, appDll, runs, warmUp: true);
+        await ViewersAsync(dataPath, database, appDll, runs);
     }
 
-    private static async Task RoundAsync(string dataPath, string database, string appDll, int runs, bool warmUp)
-    {
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var warmed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var app = StartApp(appDll, dataPath, database, baseUrl, warmUp, line =>
+    private static async Task RoundAsync(string dataPath, string database, string appDll, int runs, bool warmUp) =>
+        await WithAppAsync(dataPath, database, appDll, warmUp, async (baseUrl, warmed) =>
         {
-            if (line.Contains("Warmed the default views", StringComparison.Ordinal)) warmed.TrySetResult(line);
-        });
-        try
-        {
-            await WaitUpAsync(app, baseUrl);
             var first = "cold (first visit, no warm-up)";
             if (warmUp)
             {
                 var sw = Stopwatch.StartNew();
-                var line = await warmed.Task.WaitAsync(TimeSpan.FromMinutes(5));
+                var line = await warmed.WaitAsync(TimeSpan.FromMinutes(5));
                 var ms = System.Text.RegularExpressions.Regex.Match(line, @"in (\d+) ms").Groups[1].Value;
                 Console.WriteLine($"  warm-up        the app warmed the default views in {ms} ms in the background ({Timing.Ms(sw.Elapsed)} after it answered /readyz)");
                 first = "first visit after the warm-up";
@@ -65,6 +58,22 @@ internal static class BrowserPagesFigure
             });
             foreach (var (path, content, label) in Pages)
                 await PageAsync(browser, baseUrl + path, content, label, first, runs);
+        });
+
+    /// <summary>Starts Polo.Web on the database, waits until it answers /readyz, runs <paramref name="body"/> with its
+    /// address and the warm-up's log line (when it warms), and stops it.</summary>
+    private static async Task WithAppAsync(string dataPath, string database, string appDll, bool warmUp, Func<string, Task<string>, Task> body)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var warmed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var app = StartApp(appDll, dataPath, database, baseUrl, warmUp, line =>
+        {
+            if (line.Contains("Warmed the default views", StringComparison.Ordinal)) warmed.TrySetResult(line);
+        });
+        try
+        {
+            await WaitUpAsync(app, baseUrl);
+            await body(baseUrl, warmed.Task);
         }
         finally
         {
@@ -74,6 +83,50 @@ internal static class BrowserPagesFigure
                 await app.WaitForExitAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Viewers"/> viewers of one view against one, on the server (each request a prerender: the page's whole
+    /// load and render, what a viewer costs the server besides the same render again over its circuit). Cold: each side
+    /// is the first request of a fresh app without the warm-up (one alone; then, on a second start, all at once: they
+    /// share one decomposition through the single-flight cache). Warm: the cache answers the data, what is left is
+    /// per-viewer work — on 2 cores 20 renders at once cannot be as quick as one, so that line has no limit.
+    /// </summary>
+    private static async Task ViewersAsync(string dataPath, string database, string appDll, int runs)
+    {
+        var (path, _, label) = Pages[0];
+        TimeSpan one = default, warmOne = default;
+        TimeSpan[] warmCrowd = [];
+        await WithAppAsync(dataPath, database, appDll, warmUp: false, async (baseUrl, _) =>
+        {
+            one = await GetAsync(baseUrl + path);
+            var alone = new List<TimeSpan>();
+            for (var i = 0; i < Math.Max(3, runs); i++) alone.Add(await GetAsync(baseUrl + path));
+            warmOne = Timing.Percentile(alone, 0.5);
+            warmCrowd = await Task.WhenAll(Enumerable.Range(0, Viewers).Select(_ => Task.Run(() => GetAsync(baseUrl + path))));
+        });
+        TimeSpan[] crowd = [];
+        await WithAppAsync(dataPath, database, appDll, warmUp: false, async (baseUrl, _) =>
+            crowd = await Task.WhenAll(Enumerable.Range(0, Viewers).Select(_ => Task.Run(() => GetAsync(baseUrl + path)))));
+        var many = Timing.Percentile(crowd, 0.5);
+        Console.WriteLine($"  viewers        {label}, cold: {Viewers} prerenders at once median {Timing.Ms(many)} (max {Timing.Ms(crowd.Max())}) vs one {Timing.Ms(one)} " +
+                          $"= {many / one:0.0}× (limit 2×): {Timing.Verdict(many <= 2 * one)}");
+        var warmMany = Timing.Percentile(warmCrowd, 0.5);
+        Console.WriteLine($"  viewers        {label}, warm: {Viewers} prerenders at once median {Timing.Ms(warmMany)} (max {Timing.Ms(warmCrowd.Max())}) vs one {Timing.Ms(warmOne)} " +
+                          $"= {warmMany / warmOne:0.0}× (per-viewer work; no limit)");
+    }
+
+    private const int Viewers = 20;
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    private static async Task<TimeSpan> GetAsync(string url)
+    {
+        var sw = Stopwatch.StartNew();
+        using var response = await Http.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        return sw.Elapsed;
     }
 
     /// <summary>True (as the page's clock: ms since navigation start, with the document's response end and first paint)
