@@ -138,8 +138,8 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
 
     /// <summary>Whole-day windows of the same length: which resources moved, from the per-resource facts (one GROUP BY
     /// resource_id; the unchanged ones come back summed per node, the moved single-line ones whole), then at once the
-    /// other candidates' lines, and the events, inventory states and orphaned snapshots of all that moved (four queries
-    /// that depend on the scan only).</summary>
+    /// other candidates' lines, the moved single-line resources' details, and the events, inventory states and orphaned
+    /// snapshots of all that moved (five queries that depend on the scan only).</summary>
     private async Task<(List<CostLine> All, List<CostLine> Lines, List<EventLine> Events, Dictionary<string, OrphanSnapshot> Orphans)>
         FactInputsAsync(DeltaBaseline baseline, TimeRange period, Grouping groupBy, CostFilter? filter, CostType costType,
             DateTime lo, DateTime hi, CancellationToken ct)
@@ -155,8 +155,10 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct, ids);
         var statesTask = DeltaInputs.StatesAsync(ch, ids, ct);
         var orphansTask = DeltaInputs.OrphanSnapshotsAsync(ch, ids, period.End, ct);
-        await Task.WhenAll(linesTask, eventsTask, statesTask, orphansTask).ConfigureAwait(false);
-        var all = scan.Unchanged.Concat(scan.Moved).Concat(await linesTask.ConfigureAwait(false)).ToList();
+        var detailsTask = MovedResources.DetailsAsync(ch, baseline, period, filter, scan.Moved.Select(l => l.ResourceId).ToList(), ct);
+        await Task.WhenAll(linesTask, eventsTask, statesTask, orphansTask, detailsTask).ConfigureAwait(false);
+        var moved = MovedResources.Complete(scan.Moved, await detailsTask.ConfigureAwait(false));
+        var all = scan.Unchanged.Concat(moved).Concat(await linesTask.ConfigureAwait(false)).ToList();
         var states = await statesTask.ConfigureAwait(false);
         var lines = all.Where(l => l.Changed == 1).Select(Named)
             .Select(l => l with { State = states.GetValueOrDefault(l.ResourceId, "") }).ToList();

@@ -18,19 +18,27 @@ namespace Polo.Data.Analysis.Decomposition;
 internal static class MovedResources
 {
     /// <summary>The candidates' resource ids ("" for the id-less lines), the moved single-line resources' lines
-    /// (<see cref="CostLine.Changed"/> = 1, as <see cref="DeltaInputs.CostLinesAsync"/> gives them) and the unchanged
+    /// (<see cref="CostLine.Changed"/> = 1, as <see cref="DeltaInputs.CostLinesAsync"/> gives them once
+    /// <see cref="Complete"/>d with their <see cref="DetailsAsync"/>) and the unchanged
     /// resources per node (<see cref="CostLine.Changed"/> = 0, only the grouping's node columns set).</summary>
     public sealed record Scan(List<string> Candidates, List<CostLine> Moved, List<CostLine> Unchanged);
 
     /// <summary>Kind 0: the unchanged resources of one node (K1…K3 = the grouping's node columns, see
     /// <see cref="NodeColumns"/>); kind 1: a candidate (its id in K1); kind 2: a moved single-line resource (its id in K1,
-    /// the line's columns set). Only what each kind needs is shipped.</summary>
+    /// its line in <see cref="Line"/>, empty for the other kinds: tens of thousands of node rows ship no line columns).
+    /// Times arrive as Unix seconds (no text to parse).</summary>
     private sealed record Row(byte Kind, string K1, string K2, string K3, string AccountName, string AccountRole,
-        long Resources, decimal BaselineCost, decimal PeriodCost, double PeriodUsage, DateTime LastHour,
-        string Service = "", string UsageType = "", string Customer = "", string Cluster = "", string IndexName = "",
-        string LineItemType = "", string AccountId = "", string Region = "", string ResourceType = "", string PricingUnit = "",
-        byte HasCommitment = 0, double BaselineUsage = 0, double BaselineHours = 0, double PeriodHours = 0,
-        DateTime FirstHour = default, DateTime ResourceFirstHour = default, byte Known = 1);
+        long Resources, decimal BaselineCost, decimal PeriodCost, double PeriodUsage, DateTime LastHour, byte Known,
+        List<LineRow> Line);
+
+    /// <summary>The line of a moved single-line resource (kind 2), without its <see cref="Details"/>.</summary>
+    private sealed record LineRow(string Service, string UsageType, string Customer, string Cluster, string IndexName,
+        string LineItemType, string AccountId, string Region, string ResourceType, double BaselineUsage, double BaselineHours,
+        double PeriodHours);
+
+    /// <summary>What a moved single-line resource's line needs beyond the scan's sums: pricing unit, commitment, first
+    /// billed day and hour (over the windows' rows, as <see cref="DeltaInputs.CostLinesAsync"/> gives them).</summary>
+    public sealed record Details(string ResourceId, string PricingUnit, byte HasCommitment, DateTime FirstHour, DateTime ResourceFirstHour);
 
     /// <summary>Node columns an unchanged resource keeps for <paramref name="by"/> (see <see cref="NodePath"/>).</summary>
     private static string[] NodeColumns(Grouping by) => by.Kind switch
@@ -61,15 +69,13 @@ internal static class MovedResources
         var kept = NodeColumns(groupBy);
         var byResource = kept[0] == "resource_id";
         string Key(int i) => i >= kept.Length ? "''" : kept[i] == "resource_id" ? "resource_id" : $"if(kind = 0, a_{kept[i]}, '')";
-        // A moved single-line resource's line, shipped whole (kind 2); the other kinds leave these empty.
-        static string Line(string expr, string alias, string empty = "''") => $"any(if(kind = 2, {expr}, {empty})) AS {alias}";
-        var line = string.Join(", ", LineColumns.Select(c => Line($"a_{c}", c))
-            .Concat([Line("i_pu", "pricing_unit"), Line("i_hc", "has_commitment", "0"), Line("i_bu", "baseline_usage", "0"),
-                Line("i_bh", "baseline_hours", "0"), Line("i_ph", "period_hours", "0"),
-                Line("toDateTime(i_first_day, 'UTC')", "first_hour", "toDateTime(0, 'UTC')"),
-                Line("i_first_billed", "resource_first_hour", "toDateTime(0, 'UTC')")]));
+        // A moved single-line resource's line, shipped whole (kind 2) as a one-element array; [] for the other kinds.
+        var lineType = string.Join(", ", LineColumns.Select(c => $"{c} String")
+            .Concat(["baseline_usage Float64", "baseline_hours Float64", "period_hours Float64"]));
+        var lineValues = string.Join(", ", LineColumns.Select(c => $"a_{c}").Concat(["i_bu", "i_bh", "i_ph"]));
+        var line = $"groupArrayIf(CAST(tuple({lineValues}), 'Tuple({lineType})'), kind = 2) AS line";
         string Account(string attribute, string fallback) =>
-            $"if(kind = 2, dictGetOrDefault('account_dict', '{attribute}', tuple(account_id), {fallback.Replace("@", "account_id")}), " +
+            $"if(kind = 2, dictGetOrDefault('account_dict', '{attribute}', tuple(line_account), {fallback.Replace("@", "line_account")}), " +
             (kept[0] == "account_id" ? $"dictGetOrDefault('account_dict', '{attribute}', tuple(k1), {fallback.Replace("@", "k1")}))" : "'')");
         var usageTypes = string.Join(", ", new[] { "", LineItemTypes.Usage, LineItemTypes.DiscountedUsage, LineItemTypes.SavingsPlanCoveredUsage }.Select(t => $"'{t}'"));
         // Per resource only numbers (its identity_key, whether it has one line, its sums); the unchanged resources are
@@ -78,8 +84,8 @@ internal static class MovedResources
         var sql = $"""
             SELECT kind, if(kind != 0, resource_id, {Key(0)}) AS k1, if(kind != 0, '', {Key(1)}) AS k2, if(kind != 0, '', {Key(2)}) AS k3,
                    sum(n) AS resources, sum(i_bc) AS baseline_cost, sum(i_pc) AS period_cost,
-                   sum(i_pu_amount) AS period_usage, toDateTime(max(i_last_day), 'UTC') AS last_hour,
-                   {line},
+                   sum(i_pu_amount) AS period_usage, toUInt32(toDateTime(max(i_last_day), 'UTC')) AS last_hour,
+                   {line}, anyIf(a_account_id, kind = 2) AS line_account,
                    {Account("account_name", "@")} AS account_name, {Account("role", "''")} AS account_role,
                    min(known) AS known
             FROM
@@ -91,16 +97,14 @@ internal static class MovedResources
                 (
                     SELECT moved, {(byResource ? "rid" : "if(moved = 1, rid, '')")} AS resource_id, ikey, one_line, count() AS n,
                            sum(r_bc) AS i_bc, sum(r_pc) AS i_pc, sum(r_bu) AS i_bu, sum(r_pu) AS i_pu_amount,
-                           sum(r_bh) AS i_bh, sum(r_ph) AS i_ph, max(r_last_day) AS i_last_day,
-                           any(r_unit) AS i_pu, any(r_hc) AS i_hc, any(r_first_day) AS i_first_day, any(r_first_billed) AS i_first_billed
+                           sum(r_bh) AS i_bh, sum(r_ph) AS i_ph, max(r_last_day) AS i_last_day
                     FROM
                     (
                         SELECT resource_id AS rid, any(identity_key) AS ikey, toUInt8(min(line_key) = max(line_key)) AS one_line,
-                               toString(max(pricing_unit)) AS r_unit, max(has_commitment) AS r_hc,
                                sumIf({cost}, {b}) AS r_bc, sumIf({cost}, {w}) AS r_pc,
                                sumIf(usage_amount, {b}) AS r_bu, sumIf(usage_amount, {w}) AS r_pu,
                                sumIf(running_hours, {b}) AS r_bh, sumIf(running_hours, {w}) AS r_ph,
-                               min(day) AS r_first_day, max(day) AS r_last_day, min(first_billed_hour) AS r_first_billed,
+                               max(day) AS r_last_day,
                                toUInt8(rid = '' OR one_line = 0 OR r_bc != r_pc
                                        OR {DeltaInputs.Differ("r_bu", "r_pu")} OR {DeltaInputs.Differ("r_bh", "r_ph")}) AS moved
                         FROM {src.Table}
@@ -116,6 +120,7 @@ internal static class MovedResources
                 ) AS i ON i.identity_key = r.ikey
             )
             GROUP BY kind, k1, k2, k3
+            SETTINGS output_format_json_named_tuples_as_objects = 1
             """;
         var rows = await ch.QueryAsync<Row>(sql, p, ct).ConfigureAwait(false);
         if (rows.Any(r => r.Known == 0))
@@ -123,17 +128,48 @@ internal static class MovedResources
                 "Some per-resource facts have an identity_key missing from cost_line_identity (migration 081 not applied, or its view dropped).");
         var candidates = rows.Where(r => r.Kind == 1).Select(r => r.K1).ToList();
         // The lines query drops a line whose four sums are zero; so does this.
-        var moved = rows.Where(r => r.Kind == 2 && (r.BaselineCost != 0 || r.PeriodCost != 0 || r.BaselineUsage != 0 || r.PeriodUsage != 0))
-            .Select(Moved).ToList();
+        var moved = rows.Where(r => r.Kind == 2).Select(r => (Row: r, Line: r.Line.Single()))
+            .Where(x => x.Row.BaselineCost != 0 || x.Row.PeriodCost != 0 || x.Line.BaselineUsage != 0 || x.Row.PeriodUsage != 0)
+            .Select(x => Moved(x.Row, x.Line)).ToList();
         var unchanged = rows.Where(r => r.Kind == 0).Select(r => Unchanged(r, kept)).ToList();
         return new Scan(candidates, moved, unchanged);
     }
 
-    /// <summary>A moved single-line resource as the line <see cref="DeltaInputs.CostLinesAsync"/> gives for it.</summary>
-    private static CostLine Moved(Row r) => new(r.K1, r.UsageType, r.ResourceType, r.AccountId,
-        r.AccountName, r.AccountRole, r.Service, r.Region, r.Customer, r.Cluster, r.IndexName, State: "", r.LineItemType,
-        r.PricingUnit, r.HasCommitment, PerBillingPeriod: 0, r.BaselineCost, r.PeriodCost, r.BaselineUsage, r.PeriodUsage,
-        r.BaselineHours, r.PeriodHours, r.FirstHour, r.LastHour, Changed: 1, Resources: 1, r.ResourceFirstHour);
+    /// <summary>A moved single-line resource's line without its <see cref="Details"/> (see <see cref="Complete"/>).</summary>
+    private static CostLine Moved(Row r, LineRow l) => new(r.K1, l.UsageType, l.ResourceType, l.AccountId,
+        r.AccountName, r.AccountRole, l.Service, l.Region, l.Customer, l.Cluster, l.IndexName, State: "", l.LineItemType,
+        PricingUnit: "", HasCommitment: 0, PerBillingPeriod: 0, r.BaselineCost, r.PeriodCost, l.BaselineUsage, r.PeriodUsage,
+        l.BaselineHours, l.PeriodHours, FirstHour: default, r.LastHour, Changed: 1, Resources: 1, ResourceFirstHour: null);
+
+    /// <summary>The moved single-line resources' lines as <see cref="DeltaInputs.CostLinesAsync"/> gives them: the
+    /// scan's sums with <paramref name="details"/>.</summary>
+    public static List<CostLine> Complete(List<CostLine> moved, Dictionary<string, Details> details) =>
+        moved.Select(l => details.TryGetValue(l.ResourceId, out var d)
+                ? l with { PricingUnit = d.PricingUnit, HasCommitment = d.HasCommitment, FirstHour = d.FirstHour, ResourceFirstHour = d.ResourceFirstHour }
+                : throw new InvalidOperationException($"No details for the moved resource {l.ResourceId}."))
+            .ToList();
+
+    /// <summary>The <see cref="Details"/> of some resources (the moved single-line ones) over the windows' rows under
+    /// <paramref name="filter"/>, through the facts' primary key: a few hundred resources, not the scan's ~100k
+    /// (aggregating the pricing unit and first billed day and hour of every resource cost the scan about a third).</summary>
+    public static async Task<Dictionary<string, Details>> DetailsAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period,
+        CostFilter? filter, IReadOnlyCollection<string> resourceIds, CancellationToken ct)
+    {
+        if (resourceIds.Count == 0) return [];
+        var src = CostSource.ResourceDaily;
+        var p = new QueryParams { ["ids"] = resourceIds.ToArray() };
+        var b = src.Between(baseline, p, "b");
+        var w = src.Between(period, p, "w");
+        var where = CostFilterSql.Conditions(filter, p);
+        var rows = await ch.QueryAsync<Details>($"""
+            SELECT resource_id, toString(max(pricing_unit)) AS pricing_unit, max(has_commitment) AS has_commitment,
+                   toUInt32(toDateTime(min(day), 'UTC')) AS first_hour, toUInt32(min(first_billed_hour)) AS resource_first_hour
+            FROM {src.Table}
+            WHERE ({b} OR {w}) AND resource_id IN (SELECT arrayJoin({"{ids:Array(String)}"})){where}
+            GROUP BY resource_id
+            """, p, ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.ResourceId);
+    }
 
     /// <summary>The unchanged resources of one node as a folded cost line (only its node columns set).</summary>
     private static CostLine Unchanged(Row r, string[] kept)
