@@ -75,9 +75,35 @@ public static class TagResolver
     {
         var names = NamesOf(key);
         var lowered = string.Join(", ", names.Select(n => $"'{Escape(n.ToLowerInvariant())}'"));
-        var lowerKeys = $"arrayMap(k -> lowerUTF8(k), mapKeys({map}))";
-        var folded = $"arrayCount(lk -> lk IN ({lowered}), {lowerKeys})";
-        var first = $"arrayFirstIndex(lk -> lk IN ({lowered}), {lowerKeys})";
+        var lowerKeys = LowerKeys(map);
+        return Value(map, names, $"arrayCount(lk -> lk IN ({lowered}), {lowerKeys})", $"arrayFirstIndex(lk -> lk IN ({lowered}), {lowerKeys})");
+    }
+
+    /// <summary>
+    /// <see cref="SqlValue"/> of several keys over the same map, in order. When no lowered name belongs to two of the
+    /// keys, every map key is looked up once among all the keys' lowered names (<c>transform</c> to the number of the
+    /// configured key it names, 0 for none), and each configured key counts and finds its matches in that one code
+    /// array (<c>countEqual</c>, <c>indexOf</c>) instead of two lambdas of its own; otherwise each key resolves alone.
+    /// </summary>
+    public static IReadOnlyList<string> SqlValues(string map, IReadOnlyList<string> keys)
+    {
+        var names = keys.Select(NamesOf).ToList();
+        var lowered = names.Select(ns => ns.Select(n => n.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList()).ToList();
+        var all = lowered.SelectMany(l => l).ToList();
+        if (all.Distinct(StringComparer.Ordinal).Count() != all.Count) return keys.Select(k => SqlValue(map, k)).ToList();
+
+        var codeOf = lowered.SelectMany((l, i) => l.Select(n => (Name: n, Code: i + 1))).ToList();
+        var codes = $"arrayMap(lk -> transform(lk, [{string.Join(", ", codeOf.Select(c => $"'{Escape(c.Name)}'"))}], " +
+                    $"[{string.Join(", ", codeOf.Select(c => c.Code))}], 0), {LowerKeys(map)})";
+        return names.Select((ns, i) => Value(map, ns, $"countEqual({codes}, {i + 1})", $"indexOf({codes}, {i + 1})")).ToList();
+    }
+
+    private static string LowerKeys(string map) => $"arrayMap(k -> lowerUTF8(k), mapKeys({map}))";
+
+    /// <summary>The normalised value given how many map keys match a key's names in any case (<paramref name="folded"/>)
+    /// and the position of the first (<paramref name="first"/>; see <see cref="SqlValue"/>).</summary>
+    private static string Value(string map, IReadOnlyList<string> names, string folded, string first)
+    {
         var exact = "multiIf(" + string.Join(", ", names.Select(n =>
             $"indexOf(mapKeys({map}), '{Escape(n)}') > 0, indexOf(mapKeys({map}), '{Escape(n)}')")) + ", 0)";
         var raw = $"mapValues({map})[if({folded} > 1, {exact}, 0) + ({folded} <= 1) * {first}]";

@@ -64,15 +64,17 @@ public sealed class TagResolverTests(MigratedDatabase db) : IClassFixture<Migrat
     }
 
     /// <summary>
-    /// The SQL twin against the C# rule over many generated tag sets: every spelling of the key (exact, CUR prefixes,
-    /// sanitized, other cases), unrelated keys, several spellings at once (collisions, exact beside folded), for all
-    /// three hierarchy keys in one query as the CUR projection runs them.
+    /// The SQL twin against the C# rule over many generated tag sets: every spelling of the keys (exact, CUR prefixes,
+    /// sanitized, other cases), unrelated keys, several spellings at once (collisions, exact beside folded), for three
+    /// keys in one query as the CUR projection runs them (<see cref="TagResolver.SqlValues"/>): the hierarchy keys,
+    /// whose names are disjoint (one shared code array), and keys whose names overlap (each key alone).
     /// </summary>
-    [Fact]
-    public async Task Generated_tag_sets_resolve_the_same_in_csharp_and_in_the_cur_sql()
+    [Theory]
+    [InlineData("polo:customer", "polo:cluster", "polo:index")]
+    [InlineData("team", "user_team", "Team")]
+    public async Task Generated_tag_sets_resolve_the_same_in_csharp_and_in_the_cur_sql(string first, string second, string third)
     {
-        var keys = new HierarchyTagKeys();
-        var configured = new[] { keys.Customer, keys.Cluster, keys.Index };
+        var configured = new[] { first, second, third };
         var spellings = configured.SelectMany(k => TagResolver.NamesOf(k)
                 .SelectMany(n => new[] { n, n.ToUpperInvariant(), char.ToUpperInvariant(n[0]) + n[1..] }))
             .Concat(["Name", "env", "user_Name", "polo", "customer", "user_polo_customers"]).Distinct().ToArray();
@@ -86,7 +88,7 @@ public sealed class TagResolverTests(MigratedDatabase db) : IClassFixture<Migrat
         }).ToList();
 
         var sql = await db.Ch.QueryRawAsync($"""
-            SELECT {string.Join(", ", configured.Select(k => TagResolver.SqlValue("m", k)))}
+            SELECT {string.Join(", ", TagResolver.SqlValues("m", configured))}
             FROM (SELECT i, CAST((k, v), 'Map(String, String)') AS m
                   FROM (SELECT arrayJoin(arrayEnumerate({"{k:Array(Array(String))}"})) AS i,
                                {"{k:Array(Array(String))}"}[i] AS k, {"{v:Array(Array(String))}"}[i] AS v))

@@ -72,9 +72,11 @@ public sealed class CurProjection
                     startsWith(resource_id, 'eipalloc-'), 'elastic_ip', startsWith(resource_id, 'eni-'), 'network_interface',
                     startsWith(resource_id, 'elb-') OR position(resource_id, ':elasticloadbalancing:') > 0, 'load_balancer', '')
             """, "resource_type");
-        Col(Identity(_tagKeys.Customer), "customer");
-        Col(Identity(_tagKeys.Cluster), "cluster");
-        Col(Identity(_tagKeys.Index), "index_name");
+        // The hierarchy identity, by the rule ec2-config and lifecycle use (exact name first, unique folded match else).
+        var identity = Polo.Data.Tagging.TagResolver.SqlValues("billed_tags", [_tagKeys.Customer, _tagKeys.Cluster, _tagKeys.Index]);
+        Col(identity[0], "customer");
+        Col(identity[1], "cluster");
+        Col(identity[2], "index_name");
         Col("p_type", "line_item_type");
         Col("p_unit", "pricing_unit");
         Col("p_currency", "currency");
@@ -156,10 +158,6 @@ public sealed class CurProjection
         else return "CAST(map() AS Map(String, String))";
         return $"mapSort(mapFilter((k, v) -> v != '', CAST({raw} AS Map(String, String))))";
     }
-
-    /// <summary>The hierarchy value of a tag key under any of the names a CUR shape gives it.</summary>
-    /// <summary>The hierarchy value of a configured key, by the rule ec2-config and lifecycle use (Polo.Data.Tagging.TagResolver).</summary>
-    private static string Identity(string key) => Polo.Data.Tagging.TagResolver.SqlValue("billed_tags", key);
 
     private string ErrorExpr()
     {
