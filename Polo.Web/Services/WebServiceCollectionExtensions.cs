@@ -14,7 +14,10 @@ public static class WebServiceCollectionExtensions
         if (configuration.GetValue("Polo:SeedDemoOnFirstRun", true))
             services.AddHostedService<DemoSeeder>();
         if (configuration.GetValue("Polo:WarmDefaultViews", true))
+        {
+            services.AddSingleton<Warming.DefaultPageRenderer>();
             services.AddHostedService<Warming.DefaultViewWarmer>();
+        }
         services.AddPoloCollectors(configuration);
         return services;
     }

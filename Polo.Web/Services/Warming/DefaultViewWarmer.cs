@@ -22,7 +22,7 @@ namespace Polo.Web.Services.Warming;
 /// </summary>
 public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decomposer, IHierarchyQueries hierarchy,
     ICurrencyQueries currencies, AccountDirectory accounts, DataChangeNotifier notifier, DemoSeedStatus seeding,
-    ILogger<DefaultViewWarmer> log) : BackgroundService
+    ILogger<DefaultViewWarmer> log, DefaultPageRenderer? pages = null) : BackgroundService
 {
     /// <summary>What the default views read: a write of any of these makes their cached answers stale.</summary>
     public const DataKinds Reads = CachedDeltaDecomposer.Reads | CachedHierarchyQueries.Reads | CachedCostQueries.Reads;
@@ -34,6 +34,9 @@ public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decom
 
     /// <summary>Completed warm-ups (for tests and the log).</summary>
     public int Runs { get; private set; }
+
+    /// <summary>Whether the default pages were rendered once (<see cref="DefaultPageRenderer"/>: their code compiled).</summary>
+    private bool _rendered;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,6 +74,20 @@ public sealed class DefaultViewWarmer(ICostQueries costs, IDeltaDecomposer decom
                 await decomposer.DecomposeAsync(selection.Baseline, selection.Range, by, null, selection.CostType, ct);
             await hierarchy.ChildrenPageAsync("", selection.Range, selection.CostType, ShownRows.Step, ct);
             await costs.BreakdownAsync(selection.Range, Grouping.Customer, new CostFilter(NodeId: NodeId.Unassigned), selection.CostType, ct);
+            if (pages is not null && !_rendered)
+            {
+                _rendered = true;
+                try
+                {
+                    var (rendered, took) = await pages.RenderAsync(ct);
+                    log.LogInformation("Rendered {Pages} default pages once in {Ms} ms", rendered, (long)took.TotalMilliseconds);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The first visitor then compiles the pages, nothing worse.
+                    log.LogWarning(e, "Rendering the default pages in advance failed");
+                }
+            }
             Runs++;
             log.LogInformation("Warmed the default views ({Range}, by customer and cluster, hierarchy roots) in {Ms} ms",
                 selection.Range, sw.ElapsedMilliseconds);
