@@ -25,16 +25,33 @@ internal static class MovedResources
 
     /// <summary>Kind 0: the unchanged resources of one node (K1…K3 = the grouping's node columns, see
     /// <see cref="NodeColumns"/>); kind 1: a candidate (its id in K1); kind 2: a moved single-line resource (its id in K1,
-    /// its line in <see cref="Line"/>, empty for the other kinds: tens of thousands of node rows ship no line columns).
-    /// Times arrive as Unix seconds (no text to parse).</summary>
-    private sealed record Row(byte Kind, string K1, string K2, string K3, string AccountName, string AccountRole,
-        long Resources, decimal BaselineCost, decimal PeriodCost, double PeriodUsage, DateTime LastHour, byte Known,
-        List<LineRow> Line);
+    /// its line in <see cref="Line"/>; null for the other kinds).</summary>
+    private sealed record Row(byte Kind, string K1, string K2, string K3, long Resources, decimal BaselineCost,
+        decimal PeriodCost, double PeriodUsage, DateTime LastHour, LineRow? Line, string AccountName, string AccountRole, byte Known);
 
     /// <summary>The line of a moved single-line resource (kind 2), without its <see cref="Details"/>.</summary>
     private sealed record LineRow(string Service, string UsageType, string Customer, string Cluster, string IndexName,
         string LineItemType, string AccountId, string Region, string ResourceType, double BaselineUsage, double BaselineHours,
         double PeriodHours);
+
+    /// <summary>The scan's rows, read in the order of its SELECT (see <see cref="CompactRowReader"/>): ~16k node rows on a
+    /// ~100k-resource estate.</summary>
+    private static List<Row> ParseRows(string compactEachRow)
+    {
+        var rows = new List<Row>();
+        var r = new CompactRowReader(compactEachRow);
+        while (r.NextRow())
+        {
+            var (kind, k1, k2, k3) = ((byte)r.Int64(), r.String(), r.String(), r.String());
+            var (resources, baselineCost, periodCost, periodUsage, lastHour) = (r.Int64(), r.Decimal(), r.Decimal(), r.Double(), r.UnixSeconds());
+            var line = new LineRow(r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String(),
+                r.String(), r.Double(), r.Double(), r.Double());
+            rows.Add(new Row(kind, k1, k2, k3, resources, baselineCost, periodCost, periodUsage, lastHour, kind == 2 ? line : null,
+                r.String(), r.String(), (byte)r.Int64()));
+            r.EndRow();
+        }
+        return rows;
+    }
 
     /// <summary>What a moved single-line resource's line needs beyond the scan's sums: pricing unit, commitment, first
     /// billed day and hour (over the windows' rows, as <see cref="DeltaInputs.CostLinesAsync"/> gives them).</summary>
@@ -69,13 +86,11 @@ internal static class MovedResources
         var kept = NodeColumns(groupBy);
         var byResource = kept[0] == "resource_id";
         string Key(int i) => i >= kept.Length ? "''" : kept[i] == "resource_id" ? "resource_id" : $"if(kind = 0, a_{kept[i]}, '')";
-        // A moved single-line resource's line, shipped whole (kind 2) as a one-element array; [] for the other kinds.
-        var lineType = string.Join(", ", LineColumns.Select(c => $"{c} String")
-            .Concat(["baseline_usage Float64", "baseline_hours Float64", "period_hours Float64"]));
-        var lineValues = string.Join(", ", LineColumns.Select(c => $"a_{c}").Concat(["i_bu", "i_bh", "i_ph"]));
-        var line = $"groupArrayIf(CAST(tuple({lineValues}), 'Tuple({lineType})'), kind = 2) AS line";
+        // A moved single-line resource's line, shipped whole (kind 2); the other kinds leave these empty.
+        var line = string.Join(", ", LineColumns.Select(c => $"anyIf(a_{c}, kind = 2) AS {c}")
+            .Concat(["anyIf(i_bu, kind = 2) AS baseline_usage", "anyIf(i_bh, kind = 2) AS baseline_hours", "anyIf(i_ph, kind = 2) AS period_hours"]));
         string Account(string attribute, string fallback) =>
-            $"if(kind = 2, dictGetOrDefault('account_dict', '{attribute}', tuple(line_account), {fallback.Replace("@", "line_account")}), " +
+            $"if(kind = 2, dictGetOrDefault('account_dict', '{attribute}', tuple(account_id), {fallback.Replace("@", "account_id")}), " +
             (kept[0] == "account_id" ? $"dictGetOrDefault('account_dict', '{attribute}', tuple(k1), {fallback.Replace("@", "k1")}))" : "'')");
         var usageTypes = string.Join(", ", new[] { "", LineItemTypes.Usage, LineItemTypes.DiscountedUsage, LineItemTypes.SavingsPlanCoveredUsage }.Select(t => $"'{t}'"));
         // Per resource only numbers (its identity_key, whether it has one line, its sums); the unchanged resources are
@@ -85,7 +100,7 @@ internal static class MovedResources
             SELECT kind, if(kind != 0, resource_id, {Key(0)}) AS k1, if(kind != 0, '', {Key(1)}) AS k2, if(kind != 0, '', {Key(2)}) AS k3,
                    sum(n) AS resources, sum(i_bc) AS baseline_cost, sum(i_pc) AS period_cost,
                    sum(i_pu_amount) AS period_usage, toUInt32(toDateTime(max(i_last_day), 'UTC')) AS last_hour,
-                   {line}, anyIf(a_account_id, kind = 2) AS line_account,
+                   {line},
                    {Account("account_name", "@")} AS account_name, {Account("role", "''")} AS account_role,
                    min(known) AS known
             FROM
@@ -120,15 +135,14 @@ internal static class MovedResources
                 ) AS i ON i.identity_key = r.ikey
             )
             GROUP BY kind, k1, k2, k3
-            SETTINGS output_format_json_named_tuples_as_objects = 1
             """;
-        var rows = await ch.QueryAsync<Row>(sql, p, ct).ConfigureAwait(false);
+        var rows = ParseRows(await ch.QueryRawAsync(sql, "JSONCompactEachRow", p, ct).ConfigureAwait(false));
         if (rows.Any(r => r.Known == 0))
             throw new InvalidOperationException(
                 "Some per-resource facts have an identity_key missing from cost_line_identity (migration 081 not applied, or its view dropped).");
         var candidates = rows.Where(r => r.Kind == 1).Select(r => r.K1).ToList();
         // The lines query drops a line whose four sums are zero; so does this.
-        var moved = rows.Where(r => r.Kind == 2).Select(r => (Row: r, Line: r.Line.Single()))
+        var moved = rows.Where(r => r.Kind == 2).Select(r => (Row: r, Line: r.Line!))
             .Where(x => x.Row.BaselineCost != 0 || x.Row.PeriodCost != 0 || x.Line.BaselineUsage != 0 || x.Row.PeriodUsage != 0)
             .Select(x => Moved(x.Row, x.Line)).ToList();
         var unchanged = rows.Where(r => r.Kind == 0).Select(r => Unchanged(r, kept)).ToList();
