@@ -103,11 +103,11 @@ internal static class BrowserPagesFigure
             var alone = new List<TimeSpan>();
             for (var i = 0; i < Math.Max(3, runs); i++) alone.Add(await GetAsync(baseUrl + path));
             warmOne = Timing.Percentile(alone, 0.5);
-            warmCrowd = await Task.WhenAll(Enumerable.Range(0, Viewers).Select(_ => Task.Run(() => GetAsync(baseUrl + path))));
+            warmCrowd = await CrowdAsync(baseUrl + path);
         });
         TimeSpan[] crowd = [];
         await WithAppAsync(dataPath, database, appDll, warmUp: false, async (baseUrl, _) =>
-            crowd = await Task.WhenAll(Enumerable.Range(0, Viewers).Select(_ => Task.Run(() => GetAsync(baseUrl + path)))));
+            crowd = await CrowdAsync(baseUrl + path));
         var many = Timing.Percentile(crowd, 0.5);
         Console.WriteLine($"  viewers        {label}, cold: {Viewers} prerenders at once median {Timing.Ms(many)} (max {Timing.Ms(crowd.Max())}) vs one {Timing.Ms(one)} " +
                           $"= {many / one:0.0}× (limit 2×): {Timing.Verdict(many <= 2 * one)}");
@@ -119,6 +119,10 @@ internal static class BrowserPagesFigure
     private const int Viewers = 20;
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    /// <summary><see cref="Viewers"/> requests of <paramref name="url"/> at once, each timed.</summary>
+    private static Task<TimeSpan[]> CrowdAsync(string url) =>
+        Task.WhenAll(Enumerable.Range(0, Viewers).Select(_ => Task.Run(() => GetAsync(url))));
 
     private static async Task<TimeSpan> GetAsync(string url)
     {
