@@ -6,11 +6,18 @@ namespace Polo.Data.Facts;
 /// without the ledger's part when the process is killed; <see cref="ReconcileAsync"/> makes the facts equal the ledger
 /// again over some days (the CUR commit log calls it when it rolls back an interrupted commit). Its rows get their
 /// <c>identity_key</c> (a MATERIALIZED column, migration 081) and their <c>cost_line_identity</c> row (a view on this
-/// table) from the engine, like every other insert.
+/// table) from the engine, like every other insert. Since migration 082 the table is ordered by <c>resource_key</c>
+/// (cityHash64(resource_id), MATERIALIZED as well), then resource_id, identity_key, billing period and day.
 /// </summary>
 public static class ResourceDailyFacts
 {
     public const string Table = "cost_resource_daily";
+
+    /// <summary>The condition that selects the rows of the resource ids in the Array(String) parameter
+    /// <paramref name="parameter"/> through the primary key (its leading resource_key; the ids themselves are matched
+    /// too, so two ids with one hash never mix).</summary>
+    public static string Only(string parameter) =>
+        $"resource_key IN (SELECT cityHash64(arrayJoin({{{parameter}:Array(String)}}))) AND resource_id IN (SELECT arrayJoin({{{parameter}:Array(String)}}))";
 
     private const string Keys =
         "resource_id, line_key, service, usage_type, customer, cluster, index_name, line_item_type, account_id, region, " +

@@ -1,4 +1,5 @@
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Facts;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
@@ -60,7 +61,7 @@ internal static class DeltaInputs
         if (onlyResources is not null)
         {
             p["only"] = onlyResources.ToArray();
-            where += " AND resource_id IN (SELECT arrayJoin({only:Array(String)}))";
+            where += " AND " + ResourceDailyFacts.Only("only");
         }
         var hours = (string window) => facts ? $"sumIf(running_hours, {window})" : $"sumIf(usage_amount, {window} AND {HourUnits})";
         var commitment = facts ? "max(has_commitment)" : "toUInt8(max(commitment_arn != ''))";

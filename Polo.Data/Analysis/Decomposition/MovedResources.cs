@@ -1,15 +1,18 @@
 using Polo.Data.Analysis.Sql;
+using Polo.Data.Facts;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>
-/// Which resources moved between two windows of the same length, in one GROUP BY resource_id over the per-resource
-/// daily facts (<c>cost_resource_daily</c>, migration 080) — about as cheap as a bare cost scan. A resource billed on one
-/// line (min(line_key) = max(line_key)) whose cost, usage and running hours are equal in both windows moved $0 with no
-/// part: it is summed per node of the grouping and never shipped. A resource billed on one usage line that moved is
-/// shipped whole from the same scan (its sums are its line's: the line <see cref="DeltaInputs.CostLinesAsync"/> would
-/// read). The others (several lines, a fee or other non-usage line, the id-less lines) are the candidates whose lines
+/// Which resources moved between two windows of the same length, in one GROUP BY resource over the per-resource
+/// daily facts (<c>cost_resource_daily</c>, migration 080), grouped in the order of the table's key (resource_key, then
+/// resource_id, migration 082: each resource's rows are read one after the other, no hash table of ~100k ids). A
+/// resource billed on one line (min(line_key) = max(line_key)) whose cost, usage and running hours are equal in both
+/// windows moved $0 with no part: it is summed per node of the grouping and never shipped. A resource billed on one
+/// usage line that moved is shipped whole from the same scan (its costs are its line's: the line
+/// <see cref="DeltaInputs.CostLinesAsync"/> would read; its usage comes with its <see cref="Details"/>). The others
+/// (several lines, a fee or other non-usage line, the id-less lines) are the candidates whose lines
 /// <see cref="DeltaInputs.CostLinesAsync"/> then reads through the facts' primary key and judges line by line, exactly
 /// as the rollup path does: few resources, so few of the facts' granules. The GROUP BY resource_id carries numbers only
 /// (the row's <c>identity_key</c>, migration 081, stands for its nine identity strings); the strings are looked up in
@@ -31,8 +34,7 @@ internal static class MovedResources
 
     /// <summary>The line of a moved single-line resource (kind 2), without its <see cref="Details"/>.</summary>
     private sealed record LineRow(string Service, string UsageType, string Customer, string Cluster, string IndexName,
-        string LineItemType, string AccountId, string Region, string ResourceType, double BaselineUsage, double BaselineHours,
-        double PeriodHours);
+        string LineItemType, string AccountId, string Region, string ResourceType);
 
     /// <summary>The scan's rows, read in the order of its SELECT (see <see cref="CompactRowReader"/>): ~16k node rows on a
     /// ~100k-resource estate.</summary>
@@ -45,7 +47,7 @@ internal static class MovedResources
             var (kind, k1, k2, k3) = ((byte)r.Int64(), r.String(), r.String(), r.String());
             var (resources, baselineCost, periodCost, periodUsage, lastHour) = (r.Int64(), r.Decimal(), r.Decimal(), r.Double(), r.UnixSeconds());
             var line = new LineRow(r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String(),
-                r.String(), r.Double(), r.Double(), r.Double());
+                r.String());
             rows.Add(new Row(kind, k1, k2, k3, resources, baselineCost, periodCost, periodUsage, lastHour, kind == 2 ? line : null,
                 r.String(), r.String(), (byte)r.Int64()));
             r.EndRow();
@@ -53,9 +55,13 @@ internal static class MovedResources
         return rows;
     }
 
-    /// <summary>What a moved single-line resource's line needs beyond the scan's sums: pricing unit, commitment, first
-    /// billed day and hour (over the windows' rows, as <see cref="DeltaInputs.CostLinesAsync"/> gives them).</summary>
-    public sealed record Details(string ResourceId, string PricingUnit, byte HasCommitment, DateTime FirstHour, DateTime ResourceFirstHour);
+    /// <summary>What a moved single-line resource's line needs beyond the scan's costs: pricing unit, commitment, first
+    /// billed day and hour, and its usage and running hours in both windows (over the windows' rows, as
+    /// <see cref="DeltaInputs.CostLinesAsync"/> gives them). The usage sums are summed here, row by row as that query
+    /// does, not taken from the scan: its in-order aggregation adds a resource's rows in a vectorised order whose last
+    /// bits differ, and the parts' usage figures are shown to the last digit.</summary>
+    public sealed record Details(string ResourceId, string PricingUnit, byte HasCommitment, DateTime FirstHour, DateTime ResourceFirstHour,
+        double BaselineUsage, double PeriodUsage, double BaselineHours, double PeriodHours);
 
     /// <summary>Node columns an unchanged resource keeps for <paramref name="by"/> (see <see cref="NodePath"/>).</summary>
     private static string[] NodeColumns(Grouping by) => by.Kind switch
@@ -87,8 +93,7 @@ internal static class MovedResources
         var byResource = kept[0] == "resource_id";
         string Key(int i) => i >= kept.Length ? "''" : kept[i] == "resource_id" ? "resource_id" : $"if(kind = 0, a_{kept[i]}, '')";
         // A moved single-line resource's line, shipped whole (kind 2); the other kinds leave these empty.
-        var line = string.Join(", ", LineColumns.Select(c => $"anyIf(a_{c}, kind = 2) AS {c}")
-            .Concat(["anyIf(i_bu, kind = 2) AS baseline_usage", "anyIf(i_bh, kind = 2) AS baseline_hours", "anyIf(i_ph, kind = 2) AS period_hours"]));
+        var line = string.Join(", ", LineColumns.Select(c => $"anyIf(a_{c}, kind = 2) AS {c}"));
         string Account(string attribute, string fallback) =>
             $"if(kind = 2, dictGetOrDefault('account_dict', '{attribute}', tuple(account_id), {fallback.Replace("@", "account_id")}), " +
             (kept[0] == "account_id" ? $"dictGetOrDefault('account_dict', '{attribute}', tuple(k1), {fallback.Replace("@", "k1")}))" : "'')");
@@ -111,8 +116,7 @@ internal static class MovedResources
                 FROM
                 (
                     SELECT moved, {(byResource ? "rid" : "if(moved = 1, rid, '')")} AS resource_id, ikey, one_line, count() AS n,
-                           sum(r_bc) AS i_bc, sum(r_pc) AS i_pc, sum(r_bu) AS i_bu, sum(r_pu) AS i_pu_amount,
-                           sum(r_bh) AS i_bh, sum(r_ph) AS i_ph, max(r_last_day) AS i_last_day
+                           sum(r_bc) AS i_bc, sum(r_pc) AS i_pc, sum(r_pu) AS i_pu_amount, max(r_last_day) AS i_last_day
                     FROM
                     (
                         SELECT resource_id AS rid, any(identity_key) AS ikey, toUInt8(min(line_key) = max(line_key)) AS one_line,
@@ -124,7 +128,7 @@ internal static class MovedResources
                                        OR {DeltaInputs.Differ("r_bu", "r_pu")} OR {DeltaInputs.Differ("r_bh", "r_ph")}) AS moved
                         FROM {src.Table}
                         WHERE ({b} OR {w}){where}
-                        GROUP BY resource_id
+                        GROUP BY resource_key, resource_id
                         HAVING moved = 1 OR r_bc != 0 OR r_pc != 0 OR r_bu != 0 OR r_pu != 0
                     )
                     GROUP BY moved, resource_id, ikey, one_line
@@ -135,16 +139,14 @@ internal static class MovedResources
                 ) AS i ON i.identity_key = r.ikey
             )
             GROUP BY kind, k1, k2, k3
+            SETTINGS optimize_aggregation_in_order = 1
             """;
         var rows = ParseRows(await ch.QueryRawAsync(sql, "JSONCompactEachRow", p, ct).ConfigureAwait(false));
         if (rows.Any(r => r.Known == 0))
             throw new InvalidOperationException(
                 "Some per-resource facts have an identity_key missing from cost_line_identity (migration 081 not applied, or its view dropped).");
         var candidates = rows.Where(r => r.Kind == 1).Select(r => r.K1).ToList();
-        // The lines query drops a line whose four sums are zero; so does this.
-        var moved = rows.Where(r => r.Kind == 2).Select(r => (Row: r, Line: r.Line!))
-            .Where(x => x.Row.BaselineCost != 0 || x.Row.PeriodCost != 0 || x.Line.BaselineUsage != 0 || x.Row.PeriodUsage != 0)
-            .Select(x => Moved(x.Row, x.Line)).ToList();
+        var moved = rows.Where(r => r.Kind == 2).Select(r => Moved(r, r.Line!)).ToList();
         var unchanged = rows.Where(r => r.Kind == 0).Select(r => Unchanged(r, kept)).ToList();
         return new Scan(candidates, moved, unchanged);
     }
@@ -152,15 +154,26 @@ internal static class MovedResources
     /// <summary>A moved single-line resource's line without its <see cref="Details"/> (see <see cref="Complete"/>).</summary>
     private static CostLine Moved(Row r, LineRow l) => new(r.K1, l.UsageType, l.ResourceType, l.AccountId,
         r.AccountName, r.AccountRole, l.Service, l.Region, l.Customer, l.Cluster, l.IndexName, State: "", l.LineItemType,
-        PricingUnit: "", HasCommitment: 0, PerBillingPeriod: 0, r.BaselineCost, r.PeriodCost, l.BaselineUsage, r.PeriodUsage,
-        l.BaselineHours, l.PeriodHours, FirstHour: default, r.LastHour, Changed: 1, Resources: 1, ResourceFirstHour: null);
+        PricingUnit: "", HasCommitment: 0, PerBillingPeriod: 0, r.BaselineCost, r.PeriodCost, BaselineUsage: 0, PeriodUsage: 0,
+        BaselineHours: 0, PeriodHours: 0, FirstHour: default, r.LastHour, Changed: 1, Resources: 1, ResourceFirstHour: null);
 
     /// <summary>The moved single-line resources' lines as <see cref="DeltaInputs.CostLinesAsync"/> gives them: the
-    /// scan's sums with <paramref name="details"/>.</summary>
+    /// scan's costs with <paramref name="details"/>; like that query, a line whose four sums are zero is dropped.</summary>
     public static List<CostLine> Complete(List<CostLine> moved, Dictionary<string, Details> details) =>
         moved.Select(l => details.TryGetValue(l.ResourceId, out var d)
-                ? l with { PricingUnit = d.PricingUnit, HasCommitment = d.HasCommitment, FirstHour = d.FirstHour, ResourceFirstHour = d.ResourceFirstHour }
+                ? l with
+                {
+                    PricingUnit = d.PricingUnit,
+                    HasCommitment = d.HasCommitment,
+                    FirstHour = d.FirstHour,
+                    ResourceFirstHour = d.ResourceFirstHour,
+                    BaselineUsage = d.BaselineUsage,
+                    PeriodUsage = d.PeriodUsage,
+                    BaselineHours = d.BaselineHours,
+                    PeriodHours = d.PeriodHours,
+                }
                 : throw new InvalidOperationException($"No details for the moved resource {l.ResourceId}."))
+            .Where(l => l.BaselineCost != 0 || l.PeriodCost != 0 || l.BaselineUsage != 0 || l.PeriodUsage != 0)
             .ToList();
 
     /// <summary>The <see cref="Details"/> of some resources (the moved single-line ones) over the windows' rows under
@@ -177,9 +190,11 @@ internal static class MovedResources
         var where = CostFilterSql.Conditions(filter, p);
         var rows = await ch.QueryAsync<Details>($"""
             SELECT resource_id, toString(max(pricing_unit)) AS pricing_unit, max(has_commitment) AS has_commitment,
-                   toUInt32(toDateTime(min(day), 'UTC')) AS first_hour, toUInt32(min(first_billed_hour)) AS resource_first_hour
+                   toUInt32(toDateTime(min(day), 'UTC')) AS first_hour, toUInt32(min(first_billed_hour)) AS resource_first_hour,
+                   sumIf(usage_amount, {b}) AS baseline_usage, sumIf(usage_amount, {w}) AS period_usage,
+                   sumIf(running_hours, {b}) AS baseline_hours, sumIf(running_hours, {w}) AS period_hours
             FROM {src.Table}
-            WHERE ({b} OR {w}) AND resource_id IN (SELECT arrayJoin({"{ids:Array(String)}"})){where}
+            WHERE ({b} OR {w}) AND {ResourceDailyFacts.Only("ids")}{where}
             GROUP BY resource_id
             """, p, ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.ResourceId);

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Polo.Data.Analysis;
+using Polo.Data.Analysis.Decomposition;
+using Polo.Data.Demo;
+using Polo.Data.Facts;
+using Polo.Data.Migrations;
+using Polo.Data.Vocabulary;
+
+namespace Polo.Data.Tests.Migrations;
+
+/// <summary>
+/// Migration 082: the per-resource daily facts move to a table ordered by resource_key (cityHash64(resource_id)). A
+/// database built before it, holding the 90-day demo estate, keeps every fact to the cent and gives the same
+/// decomposition after it; the recreated views feed the new table and its identities; the reconciliation rebuilds it;
+/// and the scan's grouping follows the table's order.
+/// </summary>
+public sealed class ResourceKeyMigrationTests
+{
+    private static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeRange Month = TimeRange.Create(End.AddDays(-30), End);
+    private static readonly TimeRange Week = TimeRange.Create(End.AddDays(-7), End);
+
+    /// <summary>Every fact's sums per resource × identity × day, as text (a row order independent of the table's).</summary>
+    private const string FactsDigest = """
+        SELECT resource_id, identity_key, line_key, service, usage_type, customer, cluster, index_name, line_item_type, account_id,
+               region, resource_type, billing_period, day, toString(max(pricing_unit)), max(has_commitment), sum(cost),
+               sum(amortized_cost), sum(net_amortized_cost), round(sum(usage_amount), 6), round(sum(running_hours), 6),
+               min(first_billed_hour), max(last_billed_hour)
+        FROM cost_resource_daily
+        GROUP BY ALL
+        ORDER BY ALL
+        """;
+
+    [Fact]
+    public async Task A_database_built_before_082_keeps_its_facts_and_its_decomposition()
+    {
+        var folder = Directory.CreateTempSubdirectory("polo-mig082-").FullName;
+        try
+        {
+            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql")
+                         .Where(f => string.CompareOrdinal(Path.GetFileName(f), "082") < 0))
+                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+            await using var ch = await TestDatabase.CreateAsync("mig082", migrate: false);
+            await new MigrationRunner(ch, folder).ApplyAsync();
+            await new DemoEstateGenerator(ch, null).GenerateAsync(new DemoEstateOptions(Days: 90, End: End));
+            Assert.StartsWith("resource_id, line_key,", await SortKeyAsync(ch), StringComparison.Ordinal);
+            var facts = await ch.QueryRawAsync(FactsDigest, "TSV");
+            // The decomposition before: the rollup path (the facts path's answer on the old table, ResourceFactsTests).
+            var before = await DecompositionsAsync(ch, resourceFacts: false);
+
+            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql"))
+                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)), overwrite: true);
+            var result = await new MigrationRunner(ch, folder).ApplyAsync();
+            Assert.Contains("082_cost_resource_daily_by_key.sql", result.Applied);
+
+            Assert.Equal("resource_key, resource_id, identity_key, billing_period, day", await SortKeyAsync(ch));
+            Assert.Equal(0, await ch.ScalarAsync<long>(
+                "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_daily_by_key'"));
+            Assert.Equal(0, await ch.ScalarAsync<long>("SELECT countIf(resource_key != cityHash64(resource_id)) FROM cost_resource_daily"));
+            Assert.Equal(facts, await ch.QueryRawAsync(FactsDigest, "TSV"));
+            Assert.Equal(before, await DecompositionsAsync(ch, resourceFacts: true));
+
+            // The recreated views: a new line reaches the facts (its keys computed) and its identity.
+            await ch.ExecuteAsync("""
+                INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
+                                         pricing_unit, line_item_type, source)
+                VALUES ('2026-10-31 05:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-082', 'rds_instance',
+                        1.25, 1, 'Hrs', 'Usage', 'demo'),
+                       ('2026-10-31 06:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-082', 'rds_instance',
+                        1.25, 1, 'Hrs', 'Usage', 'demo')
+                """);
+            Assert.Equal("1\t2.5\t2\t2026-10-31 05:00:00", (await ch.QueryRawAsync("""
+                SELECT count(), sum(cost), sum(running_hours), min(first_billed_hour) FROM cost_resource_daily
+                WHERE resource_key = cityHash64('db-082') AND resource_id = 'db-082'
+                  AND identity_key IN (SELECT identity_key FROM cost_line_identity WHERE service = 'AmazonRDS' AND region = 'us-west-2')
+                """, "TSV")).Trim());
+
+            // The reconciliation rebuilds lost facts in the new table to the same sums.
+            await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE day >= '2026-10-20' SETTINGS mutations_sync = 2");
+            await ResourceDailyFacts.ReconcileAsync(ch, End.AddDays(-12), End);
+            var reconciled = await ch.QueryRawAsync(FactsDigest.Replace("GROUP BY ALL", "WHERE resource_id != 'db-082' GROUP BY ALL",
+                StringComparison.Ordinal), "TSV");
+            Assert.Equal(facts, reconciled);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_scan_reads_the_facts_in_the_order_of_their_key()
+    {
+        await using var ch = await TestDatabase.CreateAsync();
+        await ch.ExecuteAsync("""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
+                                     pricing_unit, line_item_type, source)
+            SELECT toDateTime('2026-10-01 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large',
+                   concat('i-', toString(number % 7)), 'ec2_instance', 0.1, 1, 'Hrs', 'Usage', 'demo'
+            FROM numbers(100)
+            """);
+        var plan = await ch.QueryRawAsync("""
+            EXPLAIN PIPELINE
+            SELECT resource_id, sum(cost) FROM cost_resource_daily WHERE day >= '2026-10-02' GROUP BY resource_key, resource_id
+            SETTINGS optimize_aggregation_in_order = 1
+            """, "TSV");
+        Assert.Contains("AggregatingInOrderTransform", plan, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SortKeyAsync(IClickHouse ch) => await ch.ScalarAsync<string>(
+        "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_daily'") ?? "";
+
+    /// <summary>Decompositions (month by customer, week by resource), as sorted text: totals, nodes,
+    /// every resource with its parts, and the causes.</summary>
+    private static async Task<List<string>> DecompositionsAsync(IClickHouse ch, bool resourceFacts)
+    {
+        var all = new List<string>();
+        foreach (var (period, by) in new[] { (Month, Grouping.Customer), (Week, Grouping.Resource) })
+        {
+            var d = await new DeltaDecomposer(ch, resourceFacts: resourceFacts).DecomposeAsync(period.Previous(), period, by, costType: CostType.Amortized);
+            all.Add($"{by.Kind} {D(d.BaselineCost)} {D(d.PeriodCost)} {D(d.Moved)} {D(d.UnexplainedMoved)}");
+            all.AddRange(Nodes(d.Nodes).Order(StringComparer.Ordinal));
+            all.AddRange(d.Causes.Select(c => $"{c.Cause}|{c.NodeId}|{D(c.Amount)}|{c.ResourceCount}|{c.Description}").Order(StringComparer.Ordinal));
+        }
+        return all;
+    }
+
+    private static IEnumerable<string> Nodes(IEnumerable<DeltaNode> nodes) => nodes.SelectMany(n =>
+        Nodes(n.Children)
+            .Concat(n.Resources.Select(r => $"{n.NodeId}|{r.ResourceId}|{D(r.BaselineCost)}|{D(r.PeriodCost)}|{r.Cause}|" +
+                                            string.Join(";", r.CauseParts.Select(p => $"{p.Cause}:{D(p.Amount)}:{p.Evidence.Count}"))))
+            .Prepend($"{n.NodeId}|{D(n.BaselineCost)}|{D(n.PeriodCost)}|{D(n.Explained)}|{n.UnchangedResources}"));
+
+    private static string D(decimal d) => d.ToString("F6", CultureInfo.InvariantCulture);
+}
