@@ -51,7 +51,8 @@ internal sealed class ScaleFigure(Figures figures, BenchOptions options)
         Console.WriteLine($"  decompose      {d.AllResources().Count():N0} resource deltas, {d.Causes.Count:N0} causes: p95 {Timing.Ms(p95)} (median {Timing.Ms(median)}) " +
                           $"vs limit {Timing.Ms(limit)} (300 ms and 3× scan = {Timing.Ms(3 * scan.P95)}): {Timing.Verdict(p95 <= limit)}");
         Console.WriteLine($"  where it goes  last run: moved-resource scan {Timing.Ms(profile.CostLinesSql)}, then the other candidates' lines, events, states and " +
-                          $"snapshots at once {Timing.Ms(profile.ContextSql)} ({profile.LinesShipped:N0} lines shipped), " +
+                          $"snapshots at once {Timing.Ms(profile.ContextSql)} ({string.Join(", ", profile.Round.Select(q => $"{q.Query} {q.Time.TotalMilliseconds:0}"))}; " +
+                          $"{profile.LinesShipped:N0} lines shipped), " +
                           $"C# split + classify + tree {Timing.Ms(profile.Classification)} ({profile.Classified:N0} resources, {profile.ShippedWhole:N0} shipped whole by the scan)");
         if (options.CompareRollup)
         {

@@ -17,14 +17,28 @@ public sealed class DecompositionProfile
     public int ShippedWhole { get; internal set; }
     /// <summary>Resource deltas classified in C#.</summary>
     public int Classified { get; internal set; }
+    /// <summary>On the per-resource facts, each query of the round after the scan (they run at once): its name and wall
+    /// time, in the order they finished.</summary>
+    public IReadOnlyList<(string Query, TimeSpan Time)> Round => _round;
 
     private readonly Stopwatch _lap = new();
+    private readonly List<(string, TimeSpan)> _round = [];
 
     internal void Start()
     {
         CostLinesSql = ContextSql = Classification = TimeSpan.Zero;
         ShippedWhole = 0;
+        lock (_round) _round.Clear();
         _lap.Restart();
+    }
+
+    /// <summary><paramref name="query"/>, its wall time kept under <paramref name="name"/> in <see cref="Round"/>.</summary>
+    internal async Task<T> TimedAsync<T>(string name, Task<T> query)
+    {
+        var sw = Stopwatch.StartNew();
+        var result = await query.ConfigureAwait(false);
+        lock (_round) _round.Add((name, sw.Elapsed));
+        return result;
     }
 
     internal void CostLines() => CostLinesSql += Lap();

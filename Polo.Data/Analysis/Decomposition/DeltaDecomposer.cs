@@ -149,13 +149,14 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         if (profile is not null) profile.ShippedWhole = scan.Moved.Count;
         if (scan.Candidates.Count == 0 && scan.Moved.Count == 0) return (scan.Unchanged, [], [], []);
         var ids = scan.Candidates.Where(id => id != "").Concat(scan.Moved.Select(l => l.ResourceId)).ToList();
+        Task<T> Timed<T>(string name, Task<T> query) => profile is null ? query : profile.TimedAsync(name, query);
         var linesTask = scan.Candidates.Count == 0 ? Task.FromResult(new List<CostLine>())
-            : DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
-                foldUnchanged: true, onlyResources: scan.Candidates);
-        var eventsTask = DeltaInputs.EventsAsync(ch, lo, hi, ct, ids);
-        var statesTask = DeltaInputs.StatesAsync(ch, ids, ct);
-        var orphansTask = DeltaInputs.OrphanSnapshotsAsync(ch, ids, period.End, ct);
-        var detailsTask = MovedResources.DetailsAsync(ch, baseline, period, filter, scan.Moved.Select(l => l.ResourceId).ToList(), ct);
+            : Timed("lines", DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, allowRollup: true, ct, groupBy,
+                foldUnchanged: true, onlyResources: scan.Candidates));
+        var eventsTask = Timed("events", DeltaInputs.EventsAsync(ch, lo, hi, ct, ids));
+        var statesTask = Timed("states", DeltaInputs.StatesAsync(ch, ids, ct));
+        var orphansTask = Timed("snapshots", DeltaInputs.OrphanSnapshotsAsync(ch, ids, period.End, ct));
+        var detailsTask = Timed("details", MovedResources.DetailsAsync(ch, baseline, period, filter, scan.Moved.Select(l => l.ResourceId).ToList(), ct));
         await Task.WhenAll(linesTask, eventsTask, statesTask, orphansTask, detailsTask).ConfigureAwait(false);
         var moved = MovedResources.Complete(scan.Moved, await detailsTask.ConfigureAwait(false));
         var all = scan.Unchanged.Concat(moved).Concat(await linesTask.ConfigureAwait(false)).ToList();

@@ -139,7 +139,7 @@ internal static class MovedResources
                 ) AS i ON i.identity_key = r.ikey
             )
             GROUP BY kind, k1, k2, k3
-            SETTINGS optimize_aggregation_in_order = 1
+            SETTINGS optimize_aggregation_in_order = 1, {DeltaInputs.NoJit}
             """;
         var rows = ParseRows(await ch.QueryRawAsync(sql, "JSONCompactEachRow", p, ct).ConfigureAwait(false));
         if (rows.Any(r => r.Known == 0))
@@ -196,6 +196,7 @@ internal static class MovedResources
             FROM {src.Table}
             WHERE ({b} OR {w}) AND {ResourceDailyFacts.Only("ids")}{where}
             GROUP BY resource_id
+            SETTINGS {DeltaInputs.NoJit}
             """, p, ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.ResourceId);
     }
