@@ -12,19 +12,18 @@ public sealed class CostQueries(IClickHouse ch, IDeltaDecomposer decomposer) : I
 
     public CostQueries(IClickHouse ch) : this(ch, new DeltaDecomposer(ch)) { }
 
-    private sealed record ExtentRow(DateTime? FirstHour, DateTime? LastHour, long CostRows, long Events, long Resources);
+    private sealed record ExtentRow(DateTime? FirstHour, DateTime? LastHour, long CostRows, long Events);
 
     public async Task<DataExtent> ExtentAsync(CancellationToken ct = default)
     {
         var rows = await ch.QueryAsync<ExtentRow>("""
             SELECT if(count() = 0, NULL, min(hour)) AS first_hour, if(count() = 0, NULL, max(hour)) AS last_hour,
                    count() AS cost_rows,
-                   (SELECT count() FROM resource_events) AS events,
-                   (SELECT uniqExact(resource_id) FROM cost_rollup_daily) AS resources
+                   (SELECT count() FROM resource_events) AS events
             FROM cost_hourly
             """, ct: ct).ConfigureAwait(false);
         var r = rows.Single();
-        return new DataExtent(r.FirstHour, r.LastHour, r.CostRows, r.Events, r.Resources);
+        return new DataExtent(r.FirstHour, r.LastHour, r.CostRows, r.Events);
     }
 
     public async Task<decimal> TotalAsync(TimeRange range, CostFilter? filter = null, CostType costType = CostType.Amortized, CancellationToken ct = default)
