@@ -86,6 +86,27 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         return currency;
     }
 
+    /// <summary><see cref="CurrencyOfAsync"/> of <paramref name="periods"/> read while <paramref name="load"/> runs (not
+    /// before it: a cold first visit would wait for one query more); the currency's failure comes first, as if read
+    /// before.</summary>
+    protected Task<T> WithCurrencyOfAsync<T>(IReadOnlyCollection<TimeRange> periods, Task<T> load, CancellationToken ct) =>
+        WithCurrencyOfAsync(CurrencyOfAsync(periods, ct), load);
+
+    /// <summary><paramref name="load"/> once <paramref name="currency"/> (started beside it) is known; the currency's
+    /// failure comes first.</summary>
+    protected static async Task<T> WithCurrencyOfAsync<T>(Task<string> currency, Task<T> load)
+    {
+        try
+        {
+            await Task.WhenAll(currency, load);
+        }
+        catch when (currency.IsFaulted)
+        {
+            await currency; // its exception (e.g. mixed currencies), not the load's
+        }
+        return await load;
+    }
+
     /// <summary>Reloads with the current URL (retry button, live refresh).</summary>
     protected Task ReloadAsync(bool silent = false) => RunAsync(silent);
 
@@ -114,8 +135,16 @@ public abstract class UrlDrivenPage : ComponentBase, IDisposable
         }
         try
         {
-            await RefreshAccountsAsync(cts.Token);
-            await LoadAsync(Query, cts.Token);
+            // The account names only label what the load finds: read them beside it, not before it.
+            var accounts = RefreshAccountsAsync(cts.Token);
+            try
+            {
+                await LoadAsync(Query, cts.Token);
+            }
+            finally
+            {
+                await accounts;
+            }
             if (cts.IsCancellationRequested) return;
             Error = null;
         }
