@@ -7,11 +7,16 @@ namespace Polo.Data.Facts;
 /// again over some days (the CUR commit log calls it when it rolls back an interrupted commit). Its rows get their
 /// <c>identity_key</c> (a MATERIALIZED column, migration 081) and their <c>cost_line_identity</c> row (a view on this
 /// table) from the engine, like every other insert. Since migration 082 the table is ordered by <c>resource_key</c>
-/// (cityHash64(resource_id), MATERIALIZED as well), then resource_id, identity_key, billing period and day.
+/// (cityHash64(resource_id), MATERIALIZED as well), then resource_id, identity_key, billing period and day; since 083
+/// each row also carries resource_check (xxHash64(resource_id), MATERIALIZED) and its key's id is in <see cref="KeyTable"/>.
 /// </summary>
 public static class ResourceDailyFacts
 {
     public const string Table = "cost_resource_daily";
+
+    /// <summary>resource_key → resource_id (migration 083, a Join-engine table kept by a view on <see cref="Table"/>):
+    /// read with joinGet.</summary>
+    public const string KeyTable = "cost_resource_key";
 
     /// <summary>The condition that selects the rows of the resource ids in the Array(String) parameter
     /// <paramref name="parameter"/> through the primary key (its leading resource_key; the ids themselves are matched

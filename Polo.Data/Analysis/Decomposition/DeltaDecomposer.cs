@@ -46,8 +46,11 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
         List<EventLine> events;
         Dictionary<string, OrphanSnapshot> orphans;
         profile?.Start();
-        if (facts)
-            (all, lines, events, orphans) = await FactInputsAsync(baseline, period, groupBy, filter, costType, lo, hi, ct).ConfigureAwait(false);
+        var factInputs = facts ? await FactInputsAsync(baseline, period, groupBy, filter, costType, lo, hi, ct).ConfigureAwait(false) : null;
+        // The facts cannot answer when two resource ids share a resource_key: the daily rollup does, line by line.
+        facts = factInputs is not null;
+        if (factInputs is { } f)
+            (all, lines, events, orphans) = f;
         else if (fold)
         {
             all = await DeltaInputs.CostLinesAsync(ch, baseline, period, filter, costType, useDailyRollup, ct, groupBy, foldUnchanged: true)
@@ -139,12 +142,14 @@ public sealed class DeltaDecomposer(IClickHouse ch, bool useDailyRollup = true, 
     /// <summary>Whole-day windows of the same length: which resources moved, from the per-resource facts (one GROUP BY
     /// resource_id; the unchanged ones come back summed per node, the moved single-line ones whole), then at once the
     /// other candidates' lines, the moved single-line resources' details, and the events, inventory states and orphaned
-    /// snapshots of all that moved (five queries that depend on the scan only).</summary>
-    private async Task<(List<CostLine> All, List<CostLine> Lines, List<EventLine> Events, Dictionary<string, OrphanSnapshot> Orphans)>
+    /// snapshots of all that moved (five queries that depend on the scan only). Null when two resource ids share a
+    /// resource_key (the scan cannot tell them apart).</summary>
+    private async Task<(List<CostLine> All, List<CostLine> Lines, List<EventLine> Events, Dictionary<string, OrphanSnapshot> Orphans)?>
         FactInputsAsync(DeltaBaseline baseline, TimeRange period, Grouping groupBy, CostFilter? filter, CostType costType,
             DateTime lo, DateTime hi, CancellationToken ct)
     {
         var scan = await MovedResources.ScanAsync(ch, baseline, period, filter, costType, groupBy, ct).ConfigureAwait(false);
+        if (scan is null) return null;
         profile?.CostLines();
         if (profile is not null) profile.ShippedWhole = scan.Moved.Count;
         if (scan.Candidates.Count == 0 && scan.Moved.Count == 0) return (scan.Unchanged, [], [], []);

@@ -6,17 +6,19 @@ namespace Polo.Data.Analysis.Decomposition;
 
 /// <summary>
 /// Which resources moved between two windows of the same length, in one GROUP BY resource over the per-resource
-/// daily facts (<c>cost_resource_daily</c>, migration 080), grouped in the order of the table's key (resource_key, then
-/// resource_id, migration 082: each resource's rows are read one after the other, no hash table of ~100k ids). A
+/// daily facts (<c>cost_resource_daily</c>, migration 080), grouped by resource_key (cityHash64(resource_id), which
+/// leads the table's order since migration 082: each resource's rows are read one after the other). A
 /// resource billed on one line (min(line_key) = max(line_key)) whose cost, usage and running hours are equal in both
 /// windows moved $0 with no part: it is summed per node of the grouping and never shipped. A resource billed on one
 /// usage line that moved is shipped whole from the same scan (its costs are its line's: the line
 /// <see cref="DeltaInputs.CostLinesAsync"/> would read; its usage comes with its <see cref="Details"/>). The others
 /// (several lines, a fee or other non-usage line, the id-less lines) are the candidates whose lines
 /// <see cref="DeltaInputs.CostLinesAsync"/> then reads through the facts' primary key and judges line by line, exactly
-/// as the rollup path does: few resources, so few of the facts' granules. The GROUP BY resource_id carries numbers only
-/// (the row's <c>identity_key</c>, migration 081, stands for its nine identity strings); the strings are looked up in
-/// <c>cost_line_identity</c> once per group of unchanged resources and once per moved resource.
+/// as the rollup path does: few resources, so few of the facts' granules. The GROUP BY reads numbers only: resource_key
+/// stands for the id (migration 083: resource_check, a second hash of it, tells two ids with one key apart, and the scan
+/// then gives up), identity_key (migration 081) for the nine identity strings; the strings are looked up in
+/// <c>cost_line_identity</c> once per group of unchanged resources and once per moved resource, the ids in
+/// <c>cost_resource_key</c> once per moved resource.
 /// </summary>
 internal static class MovedResources
 {
@@ -30,7 +32,8 @@ internal static class MovedResources
     /// <see cref="NodeColumns"/>); kind 1: a candidate (its id in K1); kind 2: a moved single-line resource (its id in K1,
     /// its line in <see cref="Line"/>; null for the other kinds).</summary>
     private sealed record Row(byte Kind, string K1, string K2, string K3, long Resources, decimal BaselineCost,
-        decimal PeriodCost, double PeriodUsage, DateTime LastHour, LineRow? Line, string AccountName, string AccountRole, byte Known);
+        decimal PeriodCost, double PeriodUsage, DateTime LastHour, LineRow? Line, string AccountName, string AccountRole, byte Known,
+        byte Named, byte Shared);
 
     /// <summary>The line of a moved single-line resource (kind 2), without its <see cref="Details"/>.</summary>
     private sealed record LineRow(string Service, string UsageType, string Customer, string Cluster, string IndexName,
@@ -49,7 +52,7 @@ internal static class MovedResources
             var line = new LineRow(r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String(),
                 r.String());
             rows.Add(new Row(kind, k1, k2, k3, resources, baselineCost, periodCost, periodUsage, lastHour, kind == 2 ? line : null,
-                r.String(), r.String(), (byte)r.Int64()));
+                r.String(), r.String(), (byte)r.Int64(), (byte)r.Int64(), (byte)r.Int64()));
             r.EndRow();
         }
         return rows;
@@ -80,7 +83,7 @@ internal static class MovedResources
     private static readonly string[] LineColumns =
         ["service", "usage_type", "customer", "cluster", "index_name", "line_item_type", "account_id", "region", "resource_type"];
 
-    public static async Task<Scan> ScanAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period, CostFilter? filter,
+    public static async Task<Scan?> ScanAsync(IClickHouse ch, DeltaBaseline baseline, TimeRange period, CostFilter? filter,
         CostType costType, Grouping groupBy, CancellationToken ct)
     {
         var src = CostSource.ResourceDaily;
@@ -107,31 +110,35 @@ internal static class MovedResources
                    sum(i_pu_amount) AS period_usage, toUInt32(toDateTime(max(i_last_day), 'UTC')) AS last_hour,
                    {line},
                    {Account("account_name", "@")} AS account_name, {Account("role", "''")} AS account_role,
-                   min(known) AS known
+                   min(known) AS known, min(named) AS named, max(shared) AS shared
             FROM
             (
                 SELECT r.*, {string.Join(", ", LineColumns.Select(c => $"toString(i.{c}) AS a_{c}"))},
                        toUInt8(i.identity_key = r.ikey) AS known,
-                       if(r.moved = 0, 0, if(r.resource_id != '' AND r.one_line = 1 AND i.line_item_type IN ({usageTypes}), 2, 1)) AS kind
+                       if(r.keyed = 1, joinGet('{ResourceDailyFacts.KeyTable}', 'resource_id', r.rkey), '') AS resource_id,
+                       toUInt8(r.keyed = 0 OR xxHash64(resource_id) = r.rcheck) AS named,
+                       if(r.moved = 0, 0, if(resource_id != '' AND r.one_line = 1 AND i.line_item_type IN ({usageTypes}), 2, 1)) AS kind
                 FROM
                 (
-                    SELECT moved, {(byResource ? "rid" : "if(moved = 1, rid, '')")} AS resource_id, ikey, one_line, count() AS n,
+                    SELECT moved, toUInt8({(byResource ? "1" : "moved = 1")}) AS keyed, if(keyed = 1, rk, 0) AS rkey, ikey, one_line,
+                           count() AS n, any(r_check) AS rcheck, max(r_shared) AS shared,
                            sum(r_bc) AS i_bc, sum(r_pc) AS i_pc, sum(r_pu) AS i_pu_amount, max(r_last_day) AS i_last_day
                     FROM
                     (
-                        SELECT resource_id AS rid, any(identity_key) AS ikey, toUInt8(min(line_key) = max(line_key)) AS one_line,
+                        SELECT resource_key AS rk, any(identity_key) AS ikey, toUInt8(min(line_key) = max(line_key)) AS one_line,
+                               any(resource_check) AS r_check, toUInt8(min(resource_check) != max(resource_check)) AS r_shared,
                                sumIf({cost}, {b}) AS r_bc, sumIf({cost}, {w}) AS r_pc,
                                sumIf(usage_amount, {b}) AS r_bu, sumIf(usage_amount, {w}) AS r_pu,
                                sumIf(running_hours, {b}) AS r_bh, sumIf(running_hours, {w}) AS r_ph,
                                max(day) AS r_last_day,
-                               toUInt8(rid = '' OR one_line = 0 OR r_bc != r_pc
+                               toUInt8(rk = cityHash64('') OR one_line = 0 OR r_bc != r_pc
                                        OR {DeltaInputs.Differ("r_bu", "r_pu")} OR {DeltaInputs.Differ("r_bh", "r_ph")}) AS moved
                         FROM {src.Table}
                         WHERE ({b} OR {w}){where}
-                        GROUP BY resource_key, resource_id
-                        HAVING moved = 1 OR r_bc != 0 OR r_pc != 0 OR r_bu != 0 OR r_pu != 0
+                        GROUP BY resource_key
+                        HAVING moved = 1 OR r_bc != 0 OR r_pc != 0 OR r_bu != 0 OR r_pu != 0 OR r_shared = 1
                     )
-                    GROUP BY moved, resource_id, ikey, one_line
+                    GROUP BY moved, keyed, rkey, ikey, one_line
                 ) AS r
                 LEFT ANY JOIN
                 (
@@ -145,6 +152,11 @@ internal static class MovedResources
         if (rows.Any(r => r.Known == 0))
             throw new InvalidOperationException(
                 "Some per-resource facts have an identity_key missing from cost_line_identity (migration 081 not applied, or its view dropped).");
+        if (rows.Any(r => r.Named == 0))
+            throw new InvalidOperationException(
+                $"Some per-resource facts have a resource_key that {ResourceDailyFacts.KeyTable} does not name (migration 083 not applied, or its view dropped).");
+        // Two resource ids with one resource_key (cityHash64) were summed as one: this scan cannot tell them apart.
+        if (rows.Any(r => r.Shared == 1)) return null;
         var candidates = rows.Where(r => r.Kind == 1).Select(r => r.K1).ToList();
         var moved = rows.Where(r => r.Kind == 2).Select(r => Moved(r, r.Line!)).ToList();
         var unchanged = rows.Where(r => r.Kind == 0).Select(r => Unchanged(r, kept)).ToList();

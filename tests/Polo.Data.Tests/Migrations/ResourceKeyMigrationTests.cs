@@ -9,10 +9,11 @@ using Polo.Data.Vocabulary;
 namespace Polo.Data.Tests.Migrations;
 
 /// <summary>
-/// Migration 082: the per-resource daily facts move to a table ordered by resource_key (cityHash64(resource_id)). A
-/// database built before it, holding the 90-day demo estate, keeps every fact to the cent and gives the same
-/// decomposition after it; the recreated views feed the new table and its identities; the reconciliation rebuilds it;
-/// and the scan's grouping follows the table's order.
+/// Migrations 082 and 083: the per-resource daily facts move to a table ordered by resource_key
+/// (cityHash64(resource_id)), each row with a second hash of its id (resource_check) and each key's id in
+/// cost_resource_key. A database built before them, holding the 90-day demo estate, keeps every fact to the cent and
+/// gives the same decomposition after them; the recreated views feed the new table, its identities and its ids; the
+/// reconciliation rebuilds it; the scan's grouping follows the table's order and refuses ids it cannot name.
 /// </summary>
 public sealed class ResourceKeyMigrationTests
 {
@@ -57,6 +58,9 @@ public sealed class ResourceKeyMigrationTests
             Assert.Equal(0, await ch.ScalarAsync<long>(
                 "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_daily_by_key'"));
             Assert.Equal(0, await ch.ScalarAsync<long>("SELECT countIf(resource_key != cityHash64(resource_id)) FROM cost_resource_daily"));
+            Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
+            Assert.Equal(await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_resource_daily"),
+                await ch.ScalarAsync<long>("SELECT count() FROM cost_resource_key"));
             Assert.Equal(facts, await ch.QueryRawAsync(FactsDigest, "TSV"));
             Assert.Equal(before, await DecompositionsAsync(ch, resourceFacts: true));
 
@@ -74,6 +78,8 @@ public sealed class ResourceKeyMigrationTests
                 WHERE resource_key = cityHash64('db-082') AND resource_id = 'db-082'
                   AND identity_key IN (SELECT identity_key FROM cost_line_identity WHERE service = 'AmazonRDS' AND region = 'us-west-2')
                 """, "TSV")).Trim());
+            Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
+            Assert.Equal("db-082", await ch.ScalarAsync<string>("SELECT joinGet('cost_resource_key', 'resource_id', cityHash64('db-082'))"));
 
             // The reconciliation rebuilds lost facts in the new table to the same sums.
             await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE day >= '2026-10-20' SETTINGS mutations_sync = 2");
@@ -105,6 +111,34 @@ public sealed class ResourceKeyMigrationTests
             SETTINGS optimize_aggregation_in_order = 1
             """, "TSV");
         Assert.Contains("AggregatingInOrderTransform", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>Facts whose id cost_resource_key does not give back for their key, or whose second hash is not their id's.</summary>
+    private const string Unnamed = """
+        SELECT countIf(joinGet('cost_resource_key', 'resource_id', resource_key) != resource_id OR resource_check != xxHash64(resource_id))
+        FROM cost_resource_daily
+        """;
+
+    [Fact]
+    public async Task The_scan_refuses_moved_resources_it_cannot_name()
+    {
+        await using var ch = await TestDatabase.CreateAsync();
+        await ch.ExecuteAsync("""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
+                                     pricing_unit, line_item_type, source)
+            SELECT toDateTime('2025-01-01 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large',
+                   concat('i-', toString(number % 3)), 'ec2_instance', toDecimal64(if(number % 3 = 0 AND number > 24 * 30, 2, 1), 6) / 10,
+                   1, 'Hrs', 'Usage', 'demo'
+            FROM numbers(24 * 60)
+            """);
+        var month = TimeRange.Create(new DateTime(2025, 1, 31, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 2, 0, 0, 0, DateTimeKind.Utc));
+        var decomposer = new DeltaDecomposer(ch);
+        var named = await decomposer.DecomposeAsync(month.Previous(), month, Grouping.Customer);
+        Assert.Equal(["i-0"], named.AllResources().Select(r => r.ResourceId).ToArray());
+
+        await ch.ExecuteAsync("TRUNCATE TABLE cost_resource_key");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => decomposer.DecomposeAsync(month.Previous(), month, Grouping.Customer));
+        Assert.Contains("cost_resource_key", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<string> SortKeyAsync(IClickHouse ch) => await ch.ScalarAsync<string>(
