@@ -20,9 +20,13 @@ CREATE TABLE IF NOT EXISTS cost_resource_key
 )
 ENGINE = Join(ANY, LEFT, resource_key);
 
+-- The view adds only keys the table does not hold yet: the Join engine appends every inserted block to its file on disk
+-- and replays the file when the table is attached, so re-inserting the known resources (every collector run, every CUR
+-- refresh) would grow the file and the startup without end.
 CREATE MATERIALIZED VIEW IF NOT EXISTS cost_resource_key_mv TO cost_resource_key AS
 SELECT DISTINCT cityHash64(resource_id) AS resource_key, resource_id
-FROM cost_resource_daily;
+FROM cost_resource_daily
+WHERE joinGetOrNull('cost_resource_key', 'resource_id', cityHash64(resource_id)) IS NULL;
 
 INSERT INTO cost_resource_key
 SELECT DISTINCT cityHash64(resource_id) AS resource_key, resource_id

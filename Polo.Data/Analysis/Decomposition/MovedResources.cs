@@ -15,10 +15,10 @@ namespace Polo.Data.Analysis.Decomposition;
 /// (several lines, a fee or other non-usage line, the id-less lines) are the candidates whose lines
 /// <see cref="DeltaInputs.CostLinesAsync"/> then reads through the facts' primary key and judges line by line, exactly
 /// as the rollup path does: few resources, so few of the facts' granules. The GROUP BY reads numbers only: resource_key
-/// stands for the id (migration 083: resource_check, a second hash of it, tells two ids with one key apart, and the scan
-/// then gives up), identity_key (migration 081) for the nine identity strings; the strings are looked up in
-/// <c>cost_line_identity</c> once per group of unchanged resources and once per moved resource, the ids in
-/// <c>cost_resource_key</c> once per moved resource.
+/// stands for the id (migration 083: resource_check, a second hash of it, tells two ids with one key apart; the scan
+/// then gives up, as it does when a moved key's id is missing from <c>cost_resource_key</c>), identity_key (migration
+/// 081) for the nine identity strings; the strings are looked up in <c>cost_line_identity</c> once per group of
+/// unchanged resources and once per moved resource, the ids in <c>cost_resource_key</c> once per moved resource.
 /// </summary>
 internal static class MovedResources
 {
@@ -152,11 +152,9 @@ internal static class MovedResources
         if (rows.Any(r => r.Known == 0))
             throw new InvalidOperationException(
                 "Some per-resource facts have an identity_key missing from cost_line_identity (migration 081 not applied, or its view dropped).");
-        if (rows.Any(r => r.Named == 0))
-            throw new InvalidOperationException(
-                $"Some per-resource facts have a resource_key that {ResourceDailyFacts.KeyTable} does not name (migration 083 not applied, or its view dropped).");
-        // Two resource ids with one resource_key (cityHash64) were summed as one: this scan cannot tell them apart.
-        if (rows.Any(r => r.Shared == 1)) return null;
+        // Two resource ids with one resource_key (cityHash64) were summed as one, or a moved key's id is not in
+        // cost_resource_key (a view dropped by hand, a table lost): this scan cannot name them, the daily rollup can.
+        if (rows.Any(r => r.Shared == 1 || r.Named == 0)) return null;
         var candidates = rows.Where(r => r.Kind == 1).Select(r => r.K1).ToList();
         var moved = rows.Where(r => r.Kind == 2).Select(r => Moved(r, r.Line!)).ToList();
         var unchanged = rows.Where(r => r.Kind == 0).Select(r => Unchanged(r, kept)).ToList();
