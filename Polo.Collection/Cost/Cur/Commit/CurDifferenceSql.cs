@@ -44,9 +44,9 @@ internal static class CurDifferenceSql
     };
 
     /// <summary>Reads the period's files once into <paramref name="work"/>: the new lines as they would be written.</summary>
-    public static string StageNewLines(string work, string newLines, string readSettings) => $"""
+    public static string StageNewLines(string work, string newLines, bool inventory, string readSettings) => $"""
         CREATE TABLE {work} ENGINE = MergeTree ORDER BY tuple() AS
-        {NewLines(newLines)}
+        {NewLines(newLines, inventory)}
         SETTINGS join_use_nulls = 0, {NoPrewhere}, {readSettings}, {ParallelInsert}
         """;
 

@@ -25,19 +25,20 @@ internal static class CurLedgerSql
 
     internal static string MeasureInsertColumns => string.Join(", ", NullableMeasures);
 
-    /// <summary>The period's new lines, identity filled from resource_snapshots where the bill carries none.</summary>
-    internal static string NewLines(string newLines) => $"""
+    /// <summary>
+    /// The period's new lines, identity filled from resource_snapshots where the bill carries none. Without
+    /// <paramref name="inventory"/> (no snapshot holds a resource type or hierarchy identity, see
+    /// <see cref="InventoryHoldsIdentity"/>) the join could fill nothing, so the lines are taken as they are: the same
+    /// rows, without probing the snapshots once per line.
+    /// </summary>
+    internal static string NewLines(string newLines, bool inventory) => inventory ? $"""
         SELECT assumeNotNull(n.hour) AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
                n.usage_type AS usage_type, n.resource_id AS resource_id,
                if(n.resource_type != '', n.resource_type, s.resource_type) AS resource_type,
                if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.customer, n.customer) AS customer,
                if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.cluster, n.cluster) AS cluster,
                if(n.customer = '' AND n.cluster = '' AND n.index_name = '', s.index_name, n.index_name) AS index_name,
-               n.line_item_type AS line_item_type, n.pricing_unit AS pricing_unit, n.currency AS currency,
-               n.commitment_arn AS commitment_arn, assumeNotNull(n.billing_period) AS billing_period,
-               n.billed_tags AS billed_tags, {"{export:String}"} AS cur_export,
-               n.cost AS cost, n.usage_amount AS usage_amount,
-               {string.Join(", ", NullableMeasures.Select(m => $"n.{m} AS {m}"))}
+               {LineTail("n")}
         FROM ({newLines}) AS n
         LEFT JOIN
         (
@@ -49,18 +50,46 @@ internal static class CurLedgerSql
             FROM resource_snapshots FINAL
             GROUP BY resource_id
         ) AS s ON s.resource_id = n.resource_id
+        """ : $"""
+        SELECT assumeNotNull(n.hour) AS hour, n.account_id AS account_id, n.region AS region, n.service AS service,
+               n.usage_type AS usage_type, n.resource_id AS resource_id, n.resource_type AS resource_type,
+               n.customer AS customer, n.cluster AS cluster, n.index_name AS index_name,
+               {LineTail("n")}
+        FROM ({newLines}) AS n
+        """;
+
+    /// <summary>The columns of <see cref="NewLines"/> after the identity, as the bill carries them.</summary>
+    private static string LineTail(string n) => $"""
+        {n}.line_item_type AS line_item_type, {n}.pricing_unit AS pricing_unit, {n}.currency AS currency,
+               {n}.commitment_arn AS commitment_arn, assumeNotNull({n}.billing_period) AS billing_period,
+               {n}.billed_tags AS billed_tags, {"{export:String}"} AS cur_export,
+               {n}.cost AS cost, {n}.usage_amount AS usage_amount,
+               {string.Join(", ", NullableMeasures.Select(m => $"{n}.{m} AS {m}"))}
+        """;
+
+    /// <summary>
+    /// True when some resource snapshot carries a resource type or a hierarchy identity, the only values the join of
+    /// <see cref="NewLines"/> can fill a line with (a CUR-only estate has none).
+    /// </summary>
+    internal const string InventoryHoldsIdentity = """
+        SELECT count() FROM
+        (
+            SELECT 1 FROM resource_snapshots
+            WHERE resource_type != '' OR customer != '' OR cluster != '' OR index_name != ''
+            LIMIT 1
+        )
         """;
 
     /// <summary>
     /// The first commit of a period (the ledger holds nothing for it): the lines are appended as they are, without
     /// grouping (amounts are rounded per line, so a later difference over them is exact); all-zero lines are dropped.
     /// </summary>
-    public static string FirstLoad(string newLines, string readSettings) => $$"""
+    public static string FirstLoad(string newLines, bool inventory, string readSettings) => $$"""
         INSERT INTO cost_hourly ({{InsertColumns}}, {{MeasureInsertColumns}}, source, cur_export, ingest_batch)
         SELECT {{KeyList}}, CAST(cost AS Decimal(18, 6)), usage_amount,
                {{string.Join(", ", NullableMeasures.Select(m => $"CAST({m} AS Nullable(Decimal(18, 6)))"))}},
                '{{Source}}', cur_export, {batch:String}
-        FROM ({{NewLines(newLines)}})
+        FROM ({{NewLines(newLines, inventory)}})
         WHERE cost != 0 OR usage_amount != 0 {{string.Concat(NullableMeasures.Select(m => $" OR ifNull({m}, 0) != 0"))}}
         SETTINGS join_use_nulls = 0, {{readSettings}}, {{ParallelInsert}}
         """;

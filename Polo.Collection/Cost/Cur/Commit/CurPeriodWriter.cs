@@ -35,6 +35,7 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
         var lines = string.Join("\nUNION ALL\n", period.Files.Select(f =>
             CurLedgerSql.PeriodLines(new CurProjection(f.Schema, tagKeys).Select(), f.Schema.File.Name)));
         var settings = CurFileSchema.ReadSettingsOf(ch);
+        var inventory = await ch.ScalarAsync<long>(CurLedgerSql.InventoryHoldsIdentity, ct: ct) > 0;
         var batch = CurCommitLog.NewBatchId();
         p["batch"] = batch;
         p["min"] = min;
@@ -48,11 +49,11 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
             {
                 if (held.All(h => h.N == 0))
                 {
-                    await ch.ExecuteAsync(CurLedgerSql.FirstLoad(lines, settings), p, ct);
+                    await ch.ExecuteAsync(CurLedgerSql.FirstLoad(lines, inventory, settings), p, ct);
                 }
                 else
                 {
-                    await RestateAsync(lines, settings, p, ct);
+                    await RestateAsync(lines, inventory, settings, p, ct);
                 }
                 var rows = await ch.ScalarAsync<long>("""
                     SELECT count() FROM cost_hourly
@@ -80,13 +81,13 @@ public sealed class CurPeriodWriter(IClickHouse ch, HierarchyTagKeys tagKeys)
     /// once into a work table; only the days, then the (hour, identity) pairs, whose content moved are grouped by full
     /// identity, so a refresh that adds a day rewrites that day and a restatement groups only the lines it re-priced.
     /// </summary>
-    private async Task RestateAsync(string lines, string settings, QueryParams p, CancellationToken ct)
+    private async Task RestateAsync(string lines, bool inventory, string settings, QueryParams p, CancellationToken ct)
     {
         var work = CurDifferenceSql.WorkPrefix + Guid.NewGuid().ToString("N");
         var keys = work + "_keys";
         try
         {
-            await ch.ExecuteAsync(CurDifferenceSql.StageNewLines(work, lines, settings), p, ct);
+            await ch.ExecuteAsync(CurDifferenceSql.StageNewLines(work, lines, inventory, settings), p, ct);
             var changed = (await ch.QueryAsync<ChangedDay>(CurDifferenceSql.ChangedDays(work), p, ct))
                 .Select(d => DateOnly.Parse(d.Day, CultureInfo.InvariantCulture)).ToList();
             if (changed.Count == 0) return;
