@@ -33,7 +33,7 @@ internal static class LifecycleDuplicates
             SELECT toString(account_id) AS account_id, resource_id, toString(event_type) AS event_type,
                    properties['new_state'] AS new_state, event_time
             FROM resource_events
-            WHERE resource_id IN {resources:Array(String)} AND event_type IN {types:Array(String)}
+            WHERE resource_id IN (SELECT arrayJoin({resources:Array(String)})) AND event_type IN {types:Array(String)}
               AND event_time BETWEEN {from:DateTime64(3)} AND {to:DateTime64(3)}
             """, new QueryParams
         {

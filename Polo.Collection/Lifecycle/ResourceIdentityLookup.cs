@@ -22,7 +22,7 @@ public sealed class ResourceIdentityLookup(IClickHouse ch)
                    argMax(tags, observed_at) AS tags,
                    argMax(properties, observed_at) AS properties
             FROM resource_snapshots FINAL
-            WHERE resource_id IN {ids:Array(String)}
+            WHERE resource_id IN (SELECT arrayJoin({ids:Array(String)}))
             GROUP BY resource_id
             """, new QueryParams { ["ids"] = resourceIds.ToArray() }, ct);
         return rows.ToDictionary(r => r.ResourceId);

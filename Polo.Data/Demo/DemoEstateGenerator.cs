@@ -113,7 +113,7 @@ public sealed class DemoEstateGenerator(IClickHouse ch, DataChangeNotifier? noti
             SELECT sumIf(amortized_cost, hour >= {ps:DateTime} AND hour < {pe:DateTime}) AS period,
                    sumIf(amortized_cost, hour >= {bs:DateTime} AND hour < {be:DateTime}) AS baseline
             FROM cost_hourly
-            WHERE resource_id IN {ids:Array(String)}
+            WHERE resource_id IN (SELECT arrayJoin({ids:Array(String)}))
             """, new QueryParams
         {
             ["ps"] = c.Period.Start,
