@@ -19,10 +19,13 @@ public static class ResourceDailyFacts
     public const string KeyTable = "cost_resource_key";
 
     /// <summary>The condition that selects the rows of the resource ids in the Array(String) parameter
-    /// <paramref name="parameter"/> through the primary key (its leading resource_key; the ids themselves are matched
-    /// too, so two ids with one hash never mix).</summary>
+    /// <paramref name="parameter"/> through the primary key (its leading resource_key). Each row's second hash of its id
+    /// (resource_check, migration 083) is matched too, so two ids with one resource_key never mix; it is a number, so no
+    /// row's id is read to be compared (the ids of the ~2,300 granules 800 keys touch on the ~100k estate, ~4.7M strings,
+    /// cost more than the rest of the query). Two ids would mix only if both 64-bit hashes of both were equal.</summary>
     public static string Only(string parameter) =>
-        $"resource_key IN (SELECT cityHash64(arrayJoin({{{parameter}:Array(String)}}))) AND resource_id IN (SELECT arrayJoin({{{parameter}:Array(String)}}))";
+        $"resource_key IN (SELECT cityHash64(arrayJoin({{{parameter}:Array(String)}}))) " +
+        $"AND resource_check IN (SELECT xxHash64(arrayJoin({{{parameter}:Array(String)}})))";
 
     private const string Keys =
         "resource_id, line_key, service, usage_type, customer, cluster, index_name, line_item_type, account_id, region, " +
