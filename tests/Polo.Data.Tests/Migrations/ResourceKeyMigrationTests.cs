@@ -98,13 +98,7 @@ public sealed class ResourceKeyMigrationTests
     public async Task The_scan_reads_the_facts_in_the_order_of_their_key()
     {
         await using var ch = await TestDatabase.CreateAsync();
-        await ch.ExecuteAsync("""
-            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
-                                     pricing_unit, line_item_type, source)
-            SELECT toDateTime('2026-10-01 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large',
-                   concat('i-', toString(number % 7)), 'ec2_instance', 0.1, 1, 'Hrs', 'Usage', 'demo'
-            FROM numbers(100)
-            """);
+        await InstanceHoursAsync(ch, "2026-10-01 00:00:00", hours: 100, instances: 7);
         var plan = await ch.QueryRawAsync("""
             EXPLAIN PIPELINE
             SELECT resource_id, sum(cost) FROM cost_resource_daily WHERE day >= '2026-10-02' GROUP BY resource_key, resource_id
@@ -123,14 +117,9 @@ public sealed class ResourceKeyMigrationTests
     public async Task The_scan_names_moved_resources_from_a_lasting_key_table_and_falls_back_without_it()
     {
         await using var ch = await TestDatabase.CreateAsync();
-        await ch.ExecuteAsync("""
-            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
-                                     pricing_unit, line_item_type, source)
-            SELECT toDateTime('2025-01-01 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large',
-                   concat('i-', toString(number % 3)), 'ec2_instance', toDecimal64(if(number % 3 = 0 AND number > 24 * 30, 2, 1), 6) / 10,
-                   1, 'Hrs', 'Usage', 'demo'
-            FROM numbers(24 * 60)
-            """);
+        // i-0 costs twice as much from its 31st day on; i-1 and i-2 do not move.
+        await InstanceHoursAsync(ch, "2025-01-01 00:00:00", hours: 24 * 60, instances: 3,
+            cost: "toDecimal64(if(number % 3 = 0 AND number > 24 * 30, 2, 1), 6) / 10");
         var month = TimeRange.Create(new DateTime(2025, 1, 31, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 2, 0, 0, 0, DateTimeKind.Utc));
         var decomposer = new DeltaDecomposer(ch);
         var named = await decomposer.DecomposeAsync(month.Previous(), month, Grouping.Customer);
@@ -139,13 +128,7 @@ public sealed class ResourceKeyMigrationTests
         // The key table survives a detach and attach (the Join engine replays its file), and re-inserting known
         // resources adds nothing to that file.
         var file = await KeyFileBytesAsync(ch);
-        await ch.ExecuteAsync("""
-            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
-                                     pricing_unit, line_item_type, source)
-            SELECT toDateTime('2025-03-05 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large',
-                   concat('i-', toString(number % 3)), 'ec2_instance', 0.1, 1, 'Hrs', 'Usage', 'demo'
-            FROM numbers(48)
-            """);
+        await InstanceHoursAsync(ch, "2025-03-05 00:00:00", hours: 48, instances: 3);
         Assert.Equal(file, await KeyFileBytesAsync(ch));
         await ch.ExecuteAsync("DETACH TABLE cost_resource_key");
         await ch.ExecuteAsync("ATTACH TABLE cost_resource_key");
@@ -161,6 +144,17 @@ public sealed class ResourceKeyMigrationTests
         Assert.Equal(named.Moved, unnamed.Moved);
         Assert.Equal(named.PeriodCost, unnamed.PeriodCost);
     }
+
+    /// <summary>Hourly EC2 lines for instances i-0… i-(instances-1) in turn, one an hour from <paramref name="start"/>;
+    /// <paramref name="cost"/> is an expression of <c>number</c>, the line's index.</summary>
+    private static Task InstanceHoursAsync(IClickHouse ch, string start, int hours, int instances, string cost = "0.1") =>
+        ch.ExecuteAsync($"""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
+                                     pricing_unit, line_item_type, source)
+            SELECT toDateTime('{start}', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large',
+                   concat('i-', toString(number % {instances})), 'ec2_instance', {cost}, 1, 'Hrs', 'Usage', 'demo'
+            FROM numbers({hours})
+            """);
 
     /// <summary>The bytes of cost_resource_key's files on disk (the Join engine's persisted blocks).</summary>
     private static async Task<long> KeyFileBytesAsync(IClickHouse ch)
