@@ -18,12 +18,14 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Polo.Data/Polo.Data.csproj Polo.Data/
 COPY Polo.Collection/Polo.Collection.csproj Polo.Collection/
 COPY Polo.Web/Polo.Web.csproj Polo.Web/
-RUN dotnet restore Polo.Web/Polo.Web.csproj
+RUN dotnet restore Polo.Web/Polo.Web.csproj -r linux-x64
 COPY migrations/ migrations/
 COPY Polo.Data/ Polo.Data/
 COPY Polo.Collection/ Polo.Collection/
 COPY Polo.Web/ Polo.Web/
-RUN dotnet publish Polo.Web/Polo.Web.csproj -c Release -o /app --no-restore
+# For linux-x64 and ReadyToRun (Polo.Web.csproj): precompiled code, so a fresh container's first visits do not wait for
+# the JIT (a cold Explain visit on the ~100k bench estate 3.5 s -> 2.4-2.7 s).
+RUN dotnet publish Polo.Web/Polo.Web.csproj -c Release -r linux-x64 --self-contained false -o /app --no-restore
 
 # 3. Runtime: ASP.NET Core only, as the image's unprivileged user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
