@@ -91,7 +91,9 @@ public abstract class LoopbackHttpServer : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone (it stops, then disposes): the managed HttpListener's Stop removes its endpoint, and a later Close
+        // looks the endpoint up again, which binds the port anew and fails with "Address already in use" when another
+        // test process took the freed port in between (seen in CI: LifecycleDuplicateTests' dispose).
         _listener.Close();
         try { await _loop.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { /* stopping */ }
         GC.SuppressFinalize(this);
