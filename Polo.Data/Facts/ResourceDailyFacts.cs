@@ -14,8 +14,8 @@ public static class ResourceDailyFacts
 {
     public const string Table = "cost_resource_daily";
 
-    /// <summary>resource_key → resource_id (migration 083, a Join-engine table kept by a view on <see cref="Table"/>):
-    /// read with joinGet.</summary>
+    /// <summary>resource_key → resource_id (migration 083; since 085 a ReplacingMergeTree table, one row per key and id,
+    /// kept by a view on <see cref="Table"/>): read through a join.</summary>
     public const string KeyTable = "cost_resource_key";
 
     /// <summary>The condition that selects the rows of the resource ids in the Array(String) parameter

@@ -18,7 +18,8 @@ namespace Polo.Data.Analysis.Decomposition;
 /// stands for the id (migration 083: resource_check, a second hash of it, tells two ids with one key apart; the scan
 /// then gives up, as it does when a moved key's id is missing from <c>cost_resource_key</c>), identity_key (migration
 /// 081) for the nine identity strings; the strings are looked up in <c>cost_line_identity</c> once per group of
-/// unchanged resources and once per moved resource, the ids in <c>cost_resource_key</c> once per moved resource.
+/// unchanged resources and once per moved resource, the ids in <c>cost_resource_key</c> (a table joined since
+/// migration 085; a key two ids share gives either, and resource_check then tells the scan to give up) once per moved resource.
 /// </summary>
 internal static class MovedResources
 {
@@ -115,7 +116,7 @@ internal static class MovedResources
             (
                 SELECT r.*, {string.Join(", ", LineColumns.Select(c => $"toString(i.{c}) AS a_{c}"))},
                        toUInt8(i.identity_key = r.ikey) AS known,
-                       if(r.keyed = 1, joinGet('{ResourceDailyFacts.KeyTable}', 'resource_id', r.rkey), '') AS resource_id,
+                       if(r.keyed = 1, k.kid, '') AS resource_id,
                        toUInt8(r.keyed = 0 OR xxHash64(resource_id) = r.rcheck) AS named,
                        if(r.moved = 0, 0, if(resource_id != '' AND r.one_line = 1 AND i.line_item_type IN ({usageTypes}), 2, 1)) AS kind
                 FROM
@@ -140,6 +141,7 @@ internal static class MovedResources
                     )
                     GROUP BY moved, keyed, rkey, ikey, one_line
                 ) AS r
+                LEFT ANY JOIN (SELECT resource_key, resource_id AS kid FROM {ResourceDailyFacts.KeyTable}) AS k ON k.resource_key = r.rkey
                 LEFT ANY JOIN
                 (
                     SELECT identity_key, {string.Join(", ", LineColumns)} FROM cost_line_identity

@@ -11,8 +11,8 @@ namespace Polo.Data.Tests.Migrations;
 /// <summary>
 /// Migrations 082 and 083: the per-resource daily facts move to a table ordered by resource_key
 /// (cityHash64(resource_id)), each row with a second hash of its id (resource_check) and each key's id in
-/// cost_resource_key. A database built before them, holding the 90-day demo estate, keeps every fact to the cent and
-/// gives the same decomposition after them; the recreated views feed the new table, its identities and its ids; the
+/// cost_resource_key (a Join-engine table in 083, a ReplacingMergeTree table read through a join since 085). A
+/// database built before them, holding the 90-day demo estate, keeps every fact to the cent and gives the same decomposition after them; the recreated views feed the new table, its identities and its ids; the
 /// reconciliation rebuilds it; the scan's grouping follows the table's order and falls back to the rollup for ids it cannot name.
 /// </summary>
 public sealed class ResourceKeyMigrationTests
@@ -60,7 +60,7 @@ public sealed class ResourceKeyMigrationTests
             Assert.Equal(0, await ch.ScalarAsync<long>("SELECT countIf(resource_key != cityHash64(resource_id)) FROM cost_resource_daily"));
             Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
             Assert.Equal(await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_resource_daily"),
-                await ch.ScalarAsync<long>("SELECT count() FROM cost_resource_key"));
+                await ch.ScalarAsync<long>("SELECT count() FROM cost_resource_key FINAL"));
             Assert.Equal(facts, await ch.QueryRawAsync(FactsDigest, "TSV"));
             Assert.Equal(before, await DecompositionsAsync(ch, resourceFacts: true));
 
@@ -79,7 +79,7 @@ public sealed class ResourceKeyMigrationTests
                   AND identity_key IN (SELECT identity_key FROM cost_line_identity WHERE service = 'AmazonRDS' AND region = 'us-west-2')
                 """, "TSV")).Trim());
             Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
-            Assert.Equal("db-082", await ch.ScalarAsync<string>("SELECT joinGet('cost_resource_key', 'resource_id', cityHash64('db-082'))"));
+            Assert.Equal("db-082", await ch.ScalarAsync<string>("SELECT resource_id FROM cost_resource_key WHERE resource_key = cityHash64('db-082')"));
 
             // The reconciliation rebuilds lost facts in the new table to the same sums.
             await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE day >= '2026-10-20' SETTINGS mutations_sync = 2");
@@ -109,8 +109,9 @@ public sealed class ResourceKeyMigrationTests
 
     /// <summary>Facts whose id cost_resource_key does not give back for their key, or whose second hash is not their id's.</summary>
     private const string Unnamed = """
-        SELECT countIf(joinGet('cost_resource_key', 'resource_id', resource_key) != resource_id OR resource_check != xxHash64(resource_id))
-        FROM cost_resource_daily
+        SELECT countIf(k.resource_id != f.resource_id OR f.resource_check != xxHash64(f.resource_id))
+        FROM cost_resource_daily AS f
+        LEFT ANY JOIN cost_resource_key AS k ON k.resource_key = f.resource_key
         """;
 
     [Fact]
@@ -125,17 +126,17 @@ public sealed class ResourceKeyMigrationTests
         var named = await decomposer.DecomposeAsync(month.Previous(), month, Grouping.Customer);
         Assert.Equal(["i-0"], named.AllResources().Select(r => r.ResourceId).ToArray());
 
-        // The key table survives a detach and attach (the Join engine replays its file), and re-inserting known
-        // resources adds nothing to that file.
-        var file = await KeyFileBytesAsync(ch);
+        // The key table survives a detach and attach, and re-inserting known resources leaves one row per key once
+        // merged (migration 085: a ReplacingMergeTree table; the Join-engine table before it grew a file on disk).
         await InstanceHoursAsync(ch, "2025-03-05 00:00:00", hours: 48, instances: 3);
-        Assert.Equal(file, await KeyFileBytesAsync(ch));
+        Assert.Equal(3, await ch.ScalarAsync<long>("SELECT count() FROM cost_resource_key FINAL"));
+        await ch.ExecuteAsync("OPTIMIZE TABLE cost_resource_key FINAL");
         await ch.ExecuteAsync("DETACH TABLE cost_resource_key");
         await ch.ExecuteAsync("ATTACH TABLE cost_resource_key");
-        Assert.Equal("i-0 i-1 i-2", await ch.ScalarAsync<string>("""
-            SELECT arrayStringConcat(arrayMap(n -> joinGet('cost_resource_key', 'resource_id', cityHash64(concat('i-', toString(n)))),
-                                              range(3)), ' ')
-            """));
+        Assert.Equal("i-0 i-1 i-2", await ch.ScalarAsync<string>(
+            "SELECT arrayStringConcat(groupArray(resource_id), ' ') FROM (SELECT resource_id FROM cost_resource_key ORDER BY resource_id)"));
+        Assert.Equal("engine=ReplacingMergeTree", "engine=" + await ch.ScalarAsync<string>(
+            "SELECT engine FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_key'"));
 
         // A moved resource whose id the key table lost: the decomposition reads the daily rollup, with the same answer.
         await ch.ExecuteAsync("TRUNCATE TABLE cost_resource_key");
@@ -155,16 +156,6 @@ public sealed class ResourceKeyMigrationTests
                    concat('i-', toString(number % {instances})), 'ec2_instance', {cost}, 1, 'Hrs', 'Usage', 'demo'
             FROM numbers({hours})
             """);
-
-    /// <summary>The bytes of cost_resource_key's files on disk (the Join engine's persisted blocks).</summary>
-    private static async Task<long> KeyFileBytesAsync(IClickHouse ch)
-    {
-        var path = await ch.ScalarAsync<string>(
-            "SELECT data_paths[1] FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_key'") ?? "";
-        path = Path.Combine(TestEngine.DataPath, path);
-        Assert.True(Directory.Exists(path), path);
-        return Directory.GetFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-    }
 
     private static async Task<string> SortKeyAsync(IClickHouse ch) => await ch.ScalarAsync<string>(
         "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_daily'") ?? "";
