@@ -1,4 +1,3 @@
-using Polo.Data.Migrations;
 
 namespace Polo.Data.Tests.Migrations;
 
@@ -63,44 +62,32 @@ public sealed class BillingColumnsMigrationTests
     [Fact]
     public async Task A_database_built_before_020_keeps_its_daily_totals_and_amortized_equals_unblended()
     {
-        var folder = Directory.CreateTempSubdirectory("polo-mig020-").FullName;
-        try
-        {
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql")
-                         .Where(f => string.CompareOrdinal(Path.GetFileName(f), "020") < 0))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
-            await using var ch = await TestDatabase.CreateAsync(migrate: false);
-            await new MigrationRunner(ch, folder).ApplyAsync();
-            await ch.ExecuteAsync("""
-                INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount, source)
-                SELECT toDateTime('2025-01-01 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2',
-                       'BoxUsage:m5.large', concat('i-', toString(number % 7)), 'ec2_instance', toDecimal64(number % 5, 6) / 10, 1, 'demo'
-                FROM numbers(24 * 40)
-                """);
-            var before = await DailyAsync(ch, "cost");
+        using var schema = EarlierSchema.Before("020");
+        await using var ch = await TestDatabase.CreateAsync(migrate: false);
+        await schema.ApplyAsync(ch);
+        await ch.ExecuteAsync("""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount, source)
+            SELECT toDateTime('2025-01-01 00:00:00', 'UTC') + number * 3600, '111', 'us-east-1', 'AmazonEC2',
+                   'BoxUsage:m5.large', concat('i-', toString(number % 7)), 'ec2_instance', toDecimal64(number % 5, 6) / 10, 1, 'demo'
+            FROM numbers(24 * 40)
+            """);
+        var before = await DailyAsync(ch, "cost");
 
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql"))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)), overwrite: true);
-            await new MigrationRunner(ch, folder).ApplyAsync();
+        await schema.UpgradeAsync(ch);
 
-            Assert.Equal(before, await DailyAsync(ch, "cost"));
-            Assert.Equal(before, await DailyAsync(ch, "amortized_cost"));
-            Assert.Equal(before, await DailyAsync(ch, "net_amortized_cost"));
-            Assert.Equal(0, await ch.ScalarAsync<long>(
-                "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'cost_rollup_daily_015'"));
+        Assert.Equal(before, await DailyAsync(ch, "cost"));
+        Assert.Equal(before, await DailyAsync(ch, "amortized_cost"));
+        Assert.Equal(before, await DailyAsync(ch, "net_amortized_cost"));
+        Assert.Equal(0, await ch.ScalarAsync<long>(
+            "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'cost_rollup_daily_015'"));
 
-            // New lines still reach the rebuilt rollup through its view.
-            await ch.ExecuteAsync("""
-                INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount, source)
-                VALUES ('2025-01-01 05:00:00', '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large', 'i-0', 'ec2_instance', 1.25, 1, 'demo')
-                """);
-            var after = await DailyAsync(ch, "cost");
-            Assert.Equal(before[new DateOnly(2025, 1, 1)] + 1.25m, after[new DateOnly(2025, 1, 1)]);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // New lines still reach the rebuilt rollup through its view.
+        await ch.ExecuteAsync("""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount, source)
+            VALUES ('2025-01-01 05:00:00', '111', 'us-east-1', 'AmazonEC2', 'BoxUsage:m5.large', 'i-0', 'ec2_instance', 1.25, 1, 'demo')
+            """);
+        var after = await DailyAsync(ch, "cost");
+        Assert.Equal(before[new DateOnly(2025, 1, 1)] + 1.25m, after[new DateOnly(2025, 1, 1)]);
     }
 
     private sealed record DayTotal(DateOnly Day, decimal Total);

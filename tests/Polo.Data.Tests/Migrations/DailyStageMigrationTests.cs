@@ -1,4 +1,3 @@
-using Polo.Data.Migrations;
 
 namespace Polo.Data.Tests.Migrations;
 
@@ -75,60 +74,48 @@ public sealed class DailyStageMigrationTests
     [Fact]
     public async Task A_database_built_before_084_feeds_its_rollup_and_facts_each_row_once()
     {
-        var folder = Directory.CreateTempSubdirectory("polo-mig084-").FullName;
-        try
+        using var schema = EarlierSchema.Before("084");
+        await using var old = await TestDatabase.CreateAsync("mig084old", migrate: false);
+        await schema.ApplyAsync(old);
+        await InsertAsync(old, Batches[0]);
+
+        Assert.Contains("084_cost_daily_stage.sql", (await schema.UpgradeAsync(old)).Applied);
+        Assert.Equal("Null", await old.ScalarAsync<string>(
+            "SELECT engine FROM system.tables WHERE database = currentDatabase() AND name = 'cost_daily_stage'"));
+        foreach (var batch in Batches.Skip(1)) await InsertAsync(old, batch);
+
+        await using var fresh = await TestDatabase.CreateAsync("mig084new");
+        foreach (var batch in Batches) await InsertAsync(fresh, batch);
+
+        var rollup = await fresh.QueryRawAsync(RollupDigest, "TSV");
+        var facts = await fresh.QueryRawAsync(FactsDigest, "TSV");
+        Assert.Equal(rollup, await old.QueryRawAsync(RollupDigest, "TSV"));
+        Assert.Equal(facts, await old.QueryRawAsync(FactsDigest, "TSV"));
+        // Separate rollup rows for the pricing unit, the ARN and the earlier period; the credit and the negative hour summed.
+        Assert.Equal(6, rollup.Trim().Split('\n').Length);
+
+        foreach (var ch in new[] { old, fresh })
         {
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql")
-                         .Where(f => string.CompareOrdinal(Path.GetFileName(f), "084") < 0))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
-            await using var old = await TestDatabase.CreateAsync("mig084old", migrate: false);
-            await new MigrationRunner(old, folder).ApplyAsync();
-            await InsertAsync(old, Batches[0]);
-
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql"))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)), overwrite: true);
-            Assert.Contains("084_cost_daily_stage.sql", (await new MigrationRunner(old, folder).ApplyAsync()).Applied);
-            Assert.Equal("Null", await old.ScalarAsync<string>(
-                "SELECT engine FROM system.tables WHERE database = currentDatabase() AND name = 'cost_daily_stage'"));
-            foreach (var batch in Batches.Skip(1)) await InsertAsync(old, batch);
-
-            await using var fresh = await TestDatabase.CreateAsync("mig084new");
-            foreach (var batch in Batches) await InsertAsync(fresh, batch);
-
-            var rollup = await fresh.QueryRawAsync(RollupDigest, "TSV");
-            var facts = await fresh.QueryRawAsync(FactsDigest, "TSV");
-            Assert.Equal(rollup, await old.QueryRawAsync(RollupDigest, "TSV"));
-            Assert.Equal(facts, await old.QueryRawAsync(FactsDigest, "TSV"));
-            // Separate rollup rows for the pricing unit, the ARN and the earlier period; the credit and the negative hour summed.
-            Assert.Equal(6, rollup.Trim().Split('\n').Length);
-
-            foreach (var ch in new[] { old, fresh })
-            {
-                Assert.Equal(0, await ch.ScalarAsync<long>($"""
-                    SELECT count() FROM
-                    (
-                        SELECT * FROM (SELECT toDate(hour) AS day, account_id, region, service, usage_type, resource_id, resource_type,
-                                              customer, cluster, index_name, line_item_type, pricing_unit, currency, commitment_arn,
-                                              billing_period, sum(cost) AS c, sum(amortized_cost) AS a, round(sum(usage_amount), 9) AS u
-                                       FROM cost_hourly GROUP BY ALL HAVING c != 0 OR a != 0 OR u != 0)
-                        EXCEPT
-                        SELECT * FROM (SELECT day, account_id, region, service, usage_type, resource_id, resource_type, customer,
-                                              cluster, index_name, line_item_type, pricing_unit, currency, commitment_arn,
-                                              billing_period, sum(cost) AS c, sum(amortized_cost) AS a, round(sum(usage_amount), 9) AS u
-                                       FROM cost_rollup_daily GROUP BY ALL HAVING c != 0 OR a != 0 OR u != 0)
-                    )
-                    """));
-                // The instance's facts on its first day: 24 hours less the restated one, 5 covered and 1 GB-Mo line.
-                Assert.Equal("2026-10-30\t2.658\t28\t2026-10-30 00:00:00\t2026-10-30 23:00:00\t1", (await ch.QueryRawAsync("""
-                    SELECT day, sum(cost), round(sum(running_hours), 9), min(first_billed_hour), max(last_billed_hour), max(has_commitment)
-                    FROM cost_resource_daily WHERE resource_id = 'i-084' AND day = '2026-10-30' AND billing_period = '2026-10-01'
-                    GROUP BY day
-                    """, "TSV")).Trim());
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
+            Assert.Equal(0, await ch.ScalarAsync<long>($"""
+                SELECT count() FROM
+                (
+                    SELECT * FROM (SELECT toDate(hour) AS day, account_id, region, service, usage_type, resource_id, resource_type,
+                                          customer, cluster, index_name, line_item_type, pricing_unit, currency, commitment_arn,
+                                          billing_period, sum(cost) AS c, sum(amortized_cost) AS a, round(sum(usage_amount), 9) AS u
+                                   FROM cost_hourly GROUP BY ALL HAVING c != 0 OR a != 0 OR u != 0)
+                    EXCEPT
+                    SELECT * FROM (SELECT day, account_id, region, service, usage_type, resource_id, resource_type, customer,
+                                          cluster, index_name, line_item_type, pricing_unit, currency, commitment_arn,
+                                          billing_period, sum(cost) AS c, sum(amortized_cost) AS a, round(sum(usage_amount), 9) AS u
+                                   FROM cost_rollup_daily GROUP BY ALL HAVING c != 0 OR a != 0 OR u != 0)
+                )
+                """));
+            // The instance's facts on its first day: 24 hours less the restated one, 5 covered and 1 GB-Mo line.
+            Assert.Equal("2026-10-30\t2.658\t28\t2026-10-30 00:00:00\t2026-10-30 23:00:00\t1", (await ch.QueryRawAsync("""
+                SELECT day, sum(cost), round(sum(running_hours), 9), min(first_billed_hour), max(last_billed_hour), max(has_commitment)
+                FROM cost_resource_daily WHERE resource_id = 'i-084' AND day = '2026-10-30' AND billing_period = '2026-10-01'
+                GROUP BY day
+                """, "TSV")).Trim());
         }
     }
 }

@@ -1,7 +1,6 @@
 using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Facts;
-using Polo.Data.Migrations;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Migrations;
@@ -30,53 +29,41 @@ public sealed class ResourceIdentityMigrationTests
     [Fact]
     public async Task Existing_and_new_facts_get_their_identity_and_its_strings()
     {
-        var folder = Directory.CreateTempSubdirectory("polo-mig081-").FullName;
-        try
-        {
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql")
-                         .Where(f => string.CompareOrdinal(Path.GetFileName(f), "081") < 0))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
-            await using var ch = await TestDatabase.CreateAsync(migrate: false);
-            await new MigrationRunner(ch, folder).ApplyAsync();
-            await ch.ExecuteAsync(Ledger);
+        using var schema = EarlierSchema.Before("081");
+        await using var ch = await TestDatabase.CreateAsync(migrate: false);
+        await schema.ApplyAsync(ch);
+        await ch.ExecuteAsync(Ledger);
 
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql"))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)), overwrite: true);
-            await new MigrationRunner(ch, folder).ApplyAsync();
+        await schema.UpgradeAsync(ch);
 
-            // Written into every part (not computed at read time), and equal to the hash of the row's strings.
-            Assert.Equal(0, await ch.ScalarAsync<long>("""
-                SELECT count() FROM system.parts
-                WHERE database = currentDatabase() AND table = 'cost_resource_daily' AND active AND name NOT IN
-                      (SELECT name FROM system.parts_columns WHERE database = currentDatabase() AND table = 'cost_resource_daily'
-                       AND active AND column = 'identity_key')
-                """));
-            // 3 regions × one usage type, and the resource whose usage type changed.
-            await AssertIdentitiesAsync(ch, keys: 4);
+        // Written into every part (not computed at read time), and equal to the hash of the row's strings.
+        Assert.Equal(0, await ch.ScalarAsync<long>("""
+            SELECT count() FROM system.parts
+            WHERE database = currentDatabase() AND table = 'cost_resource_daily' AND active AND name NOT IN
+                  (SELECT name FROM system.parts_columns WHERE database = currentDatabase() AND table = 'cost_resource_daily'
+                   AND active AND column = 'identity_key')
+            """));
+        // 3 regions × one usage type, and the resource whose usage type changed.
+        await AssertIdentitiesAsync(ch, keys: 4);
 
-            // A new line reaches the facts and the identity table through the views.
-            await ch.ExecuteAsync("""
-                INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
-                                         pricing_unit, line_item_type, source)
-                VALUES ('2025-02-01 05:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-1', 'rds_instance',
-                        1.25, 1, 'Hrs', 'Usage', 'demo')
-                """);
-            await AssertIdentitiesAsync(ch, keys: 5);
+        // A new line reaches the facts and the identity table through the views.
+        await ch.ExecuteAsync("""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
+                                     pricing_unit, line_item_type, source)
+            VALUES ('2025-02-01 05:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-1', 'rds_instance',
+                    1.25, 1, 'Hrs', 'Usage', 'demo')
+            """);
+        await AssertIdentitiesAsync(ch, keys: 5);
 
-            // Facts lost (a killed commit) and put back by the reconciliation get their identity again.
-            await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE resource_id = 'i-6' SETTINGS mutations_sync = 2");
-            await ch.ExecuteAsync("TRUNCATE TABLE cost_line_identity");
-            await ResourceDailyFacts.ReconcileAsync(ch, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-                new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc));
-            Assert.Equal(2, await ch.ScalarAsync<long>("SELECT uniqExact(identity_key) FROM cost_line_identity"));
-            Assert.Equal(2, await ch.ScalarAsync<long>("SELECT uniqExact(identity_key) FROM cost_resource_daily WHERE resource_id = 'i-6'"));
-            Assert.Equal(0, await ch.ScalarAsync<long>(
-                "SELECT count() FROM cost_resource_daily WHERE resource_id = 'i-6' AND identity_key NOT IN (SELECT identity_key FROM cost_line_identity)"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // Facts lost (a killed commit) and put back by the reconciliation get their identity again.
+        await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE resource_id = 'i-6' SETTINGS mutations_sync = 2");
+        await ch.ExecuteAsync("TRUNCATE TABLE cost_line_identity");
+        await ResourceDailyFacts.ReconcileAsync(ch, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(2, await ch.ScalarAsync<long>("SELECT uniqExact(identity_key) FROM cost_line_identity"));
+        Assert.Equal(2, await ch.ScalarAsync<long>("SELECT uniqExact(identity_key) FROM cost_resource_daily WHERE resource_id = 'i-6'"));
+        Assert.Equal(0, await ch.ScalarAsync<long>(
+            "SELECT count() FROM cost_resource_daily WHERE resource_id = 'i-6' AND identity_key NOT IN (SELECT identity_key FROM cost_line_identity)"));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Polo.Data.Analysis;
 using Polo.Data.Analysis.Decomposition;
 using Polo.Data.Demo;
 using Polo.Data.Facts;
-using Polo.Data.Migrations;
 using Polo.Data.Vocabulary;
 
 namespace Polo.Data.Tests.Migrations;
@@ -35,63 +34,51 @@ public sealed class ResourceKeyMigrationTests
     [Fact]
     public async Task A_database_built_before_082_keeps_its_facts_and_its_decomposition()
     {
-        var folder = Directory.CreateTempSubdirectory("polo-mig082-").FullName;
-        try
-        {
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql")
-                         .Where(f => string.CompareOrdinal(Path.GetFileName(f), "082") < 0))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
-            await using var ch = await TestDatabase.CreateAsync("mig082", migrate: false);
-            await new MigrationRunner(ch, folder).ApplyAsync();
-            await new DemoEstateGenerator(ch, null).GenerateAsync(new DemoEstateOptions(Days: 90, End: End));
-            Assert.StartsWith("resource_id, line_key,", await SortKeyAsync(ch), StringComparison.Ordinal);
-            var facts = await ch.QueryRawAsync(FactsDigest, "TSV");
-            // The decomposition before: the rollup path (the facts path's answer on the old table, ResourceFactsTests).
-            var before = await DecompositionsAsync(ch, resourceFacts: false);
+        using var schema = EarlierSchema.Before("082");
+        await using var ch = await TestDatabase.CreateAsync("mig082", migrate: false);
+        await schema.ApplyAsync(ch);
+        await new DemoEstateGenerator(ch, null).GenerateAsync(new DemoEstateOptions(Days: 90, End: End));
+        Assert.StartsWith("resource_id, line_key,", await SortKeyAsync(ch), StringComparison.Ordinal);
+        var facts = await ch.QueryRawAsync(FactsDigest, "TSV");
+        // The decomposition before: the rollup path (the facts path's answer on the old table, ResourceFactsTests).
+        var before = await DecompositionsAsync(ch, resourceFacts: false);
 
-            foreach (var f in Directory.GetFiles(TestEngine.MigrationsPath, "*.sql"))
-                File.Copy(f, Path.Combine(folder, Path.GetFileName(f)), overwrite: true);
-            var result = await new MigrationRunner(ch, folder).ApplyAsync();
-            Assert.Contains("082_cost_resource_daily_by_key.sql", result.Applied);
+        var result = await schema.UpgradeAsync(ch);
+        Assert.Contains("082_cost_resource_daily_by_key.sql", result.Applied);
 
-            Assert.Equal("resource_key, resource_id, identity_key, billing_period, day", await SortKeyAsync(ch));
-            Assert.Equal(0, await ch.ScalarAsync<long>(
-                "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_daily_by_key'"));
-            Assert.Equal(0, await ch.ScalarAsync<long>("SELECT countIf(resource_key != cityHash64(resource_id)) FROM cost_resource_daily"));
-            Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
-            Assert.Equal(await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_resource_daily"),
-                await ch.ScalarAsync<long>("SELECT count() FROM cost_resource_key FINAL"));
-            Assert.Equal(facts, await ch.QueryRawAsync(FactsDigest, "TSV"));
-            Assert.Equal(before, await DecompositionsAsync(ch, resourceFacts: true));
+        Assert.Equal("resource_key, resource_id, identity_key, billing_period, day", await SortKeyAsync(ch));
+        Assert.Equal(0, await ch.ScalarAsync<long>(
+            "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'cost_resource_daily_by_key'"));
+        Assert.Equal(0, await ch.ScalarAsync<long>("SELECT countIf(resource_key != cityHash64(resource_id)) FROM cost_resource_daily"));
+        Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
+        Assert.Equal(await ch.ScalarAsync<long>("SELECT uniqExact(resource_id) FROM cost_resource_daily"),
+            await ch.ScalarAsync<long>("SELECT count() FROM cost_resource_key FINAL"));
+        Assert.Equal(facts, await ch.QueryRawAsync(FactsDigest, "TSV"));
+        Assert.Equal(before, await DecompositionsAsync(ch, resourceFacts: true));
 
-            // The recreated views: a new line reaches the facts (its keys computed) and its identity.
-            await ch.ExecuteAsync("""
-                INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
-                                         pricing_unit, line_item_type, source)
-                VALUES ('2026-10-31 05:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-082', 'rds_instance',
-                        1.25, 1, 'Hrs', 'Usage', 'demo'),
-                       ('2026-10-31 06:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-082', 'rds_instance',
-                        1.25, 1, 'Hrs', 'Usage', 'demo')
-                """);
-            Assert.Equal("1\t2.5\t2\t2026-10-31 05:00:00", (await ch.QueryRawAsync("""
-                SELECT count(), sum(cost), sum(running_hours), min(first_billed_hour) FROM cost_resource_daily
-                WHERE resource_key = cityHash64('db-082') AND resource_id = 'db-082'
-                  AND identity_key IN (SELECT identity_key FROM cost_line_identity WHERE service = 'AmazonRDS' AND region = 'us-west-2')
-                """, "TSV")).Trim());
-            Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
-            Assert.Equal("db-082", await ch.ScalarAsync<string>("SELECT resource_id FROM cost_resource_key WHERE resource_key = cityHash64('db-082')"));
+        // The recreated views: a new line reaches the facts (its keys computed) and its identity.
+        await ch.ExecuteAsync("""
+            INSERT INTO cost_hourly (hour, account_id, region, service, usage_type, resource_id, resource_type, cost, usage_amount,
+                                     pricing_unit, line_item_type, source)
+            VALUES ('2026-10-31 05:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-082', 'rds_instance',
+                    1.25, 1, 'Hrs', 'Usage', 'demo'),
+                   ('2026-10-31 06:00:00', '222', 'us-west-2', 'AmazonRDS', 'InstanceUsage:db.r5.large', 'db-082', 'rds_instance',
+                    1.25, 1, 'Hrs', 'Usage', 'demo')
+            """);
+        Assert.Equal("1\t2.5\t2\t2026-10-31 05:00:00", (await ch.QueryRawAsync("""
+            SELECT count(), sum(cost), sum(running_hours), min(first_billed_hour) FROM cost_resource_daily
+            WHERE resource_key = cityHash64('db-082') AND resource_id = 'db-082'
+              AND identity_key IN (SELECT identity_key FROM cost_line_identity WHERE service = 'AmazonRDS' AND region = 'us-west-2')
+            """, "TSV")).Trim());
+        Assert.Equal(0, await ch.ScalarAsync<long>(Unnamed));
+        Assert.Equal("db-082", await ch.ScalarAsync<string>("SELECT resource_id FROM cost_resource_key WHERE resource_key = cityHash64('db-082')"));
 
-            // The reconciliation rebuilds lost facts in the new table to the same sums.
-            await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE day >= '2026-10-20' SETTINGS mutations_sync = 2");
-            await ResourceDailyFacts.ReconcileAsync(ch, End.AddDays(-12), End);
-            var reconciled = await ch.QueryRawAsync(FactsDigest.Replace("GROUP BY ALL", "WHERE resource_id != 'db-082' GROUP BY ALL",
-                StringComparison.Ordinal), "TSV");
-            Assert.Equal(facts, reconciled);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // The reconciliation rebuilds lost facts in the new table to the same sums.
+        await ch.ExecuteAsync("ALTER TABLE cost_resource_daily DELETE WHERE day >= '2026-10-20' SETTINGS mutations_sync = 2");
+        await ResourceDailyFacts.ReconcileAsync(ch, End.AddDays(-12), End);
+        var reconciled = await ch.QueryRawAsync(FactsDigest.Replace("GROUP BY ALL", "WHERE resource_id != 'db-082' GROUP BY ALL",
+            StringComparison.Ordinal), "TSV");
+        Assert.Equal(facts, reconciled);
     }
 
     [Fact]
