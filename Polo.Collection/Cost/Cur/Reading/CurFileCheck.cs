@@ -37,7 +37,7 @@ public static class CurFileCheck
                        argMinIf(err, row_no, err != '') AS first_error, minIf(row_no, err != '') AS first_row,
                        arraySort(groupUniqArrayIf(billing_period, err = '')) AS periods,
                        minIf(hour, err = '') AS min_hour, maxIf(hour, err = '') AS max_hour,
-                       groupUniqArrayIf(1000)([account_id, account_name], err = '' AND account_name != '') AS names
+                       groupUniqArrayIf(1000)(concat(account_id, char(0), account_name), err = '' AND account_name != '') AS names
                 FROM ({projection})
                 SETTINGS {CurFileSchema.ReadSettingsOf(ch)}
                 """, ct: ct);
@@ -50,10 +50,13 @@ public static class CurFileCheck
         if (s.Bad > 0) throw new CurFormatException(file.Name, s.FirstRow, s.FirstError ?? "invalid line");
         return new CurFileFacts(schema, s.Lines, s.Periods,
             s.Lines == 0 ? null : s.MinHour, s.Lines == 0 ? null : s.MaxHour,
-            s.Names.Select(n => (n[0], n[1])).ToList());
+            s.Names.Select(n => n.Split('\0', 2)).Select(n => (n[0], n[1])).ToList());
     }
 
+    /// <summary>The pass's one row. <c>Names</c> holds each distinct account id and name joined by a NUL character (no id
+    /// holds one): a set of strings is ~0.2 s cheaper per 5M lines than a set of two-string arrays, most of what naming the
+    /// accounts cost this pass.</summary>
     private sealed record Summary(
         long Lines, long Bad, string? FirstError, long? FirstRow, List<DateOnly> Periods,
-        DateTime? MinHour, DateTime? MaxHour, List<string[]> Names);
+        DateTime? MinHour, DateTime? MaxHour, List<string> Names);
 }
