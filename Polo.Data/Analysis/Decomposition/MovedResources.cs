@@ -19,7 +19,8 @@ namespace Polo.Data.Analysis.Decomposition;
 /// then gives up, as it does when a moved key's id is missing from <c>cost_resource_key</c>), identity_key (migration
 /// 081) for the nine identity strings; the strings are looked up in <c>cost_line_identity</c> once per group of
 /// unchanged resources and once per moved resource, the ids in <c>cost_resource_key</c> (a table joined since
-/// migration 085; a key two ids share gives either, and resource_check then tells the scan to give up) once per moved resource.
+/// migration 085; a key two ids share gives either, and resource_check then tells the scan to give up) once per moved
+/// resource.
 /// </summary>
 internal static class MovedResources
 {

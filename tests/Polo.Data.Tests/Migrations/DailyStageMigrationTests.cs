@@ -96,7 +96,7 @@ public sealed class DailyStageMigrationTests
 
         foreach (var ch in new[] { old, fresh })
         {
-            Assert.Equal(0, await ch.ScalarAsync<long>($"""
+            Assert.Equal(0, await ch.ScalarAsync<long>("""
                 SELECT count() FROM
                 (
                     SELECT * FROM (SELECT toDate(hour) AS day, account_id, region, service, usage_type, resource_id, resource_type,

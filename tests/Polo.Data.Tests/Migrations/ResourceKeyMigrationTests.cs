@@ -11,7 +11,8 @@ namespace Polo.Data.Tests.Migrations;
 /// Migrations 082 and 083: the per-resource daily facts move to a table ordered by resource_key
 /// (cityHash64(resource_id)), each row with a second hash of its id (resource_check) and each key's id in
 /// cost_resource_key (a Join-engine table in 083, a ReplacingMergeTree table read through a join since 085). A
-/// database built before them, holding the 90-day demo estate, keeps every fact to the cent and gives the same decomposition after them; the recreated views feed the new table, its identities and its ids; the
+/// database built before them, holding the 90-day demo estate, keeps every fact to the cent and gives the same
+/// decomposition after them; the recreated views feed the new table, its identities and its ids; the
 /// reconciliation rebuilds it; the scan's grouping follows the table's order and falls back to the rollup for ids it cannot name.
 /// </summary>
 public sealed class ResourceKeyMigrationTests
