@@ -14,7 +14,8 @@ public sealed record BenchOptions(IReadOnlySet<string> Figures, int Runs, int In
           --insert-rows N   rows inserted for the insert figure (default 1000000)
           --cur-lines N     lines of the generated CUR 2.0 file for the cur figure (default 5000000)
           --cur-format F    parquet or csv.gz (default parquet)
-          --cur-first-only  the cur figure stops after the first load (for large files: 20M lines and its peak memory)
+          --cur-first-only  the cur figure stops after the first load (for large files: 20M lines and its peak memory),
+                            measured --runs times, each on an empty database, medians printed
           --scale N[,M…]    only the scale figures, on 90-day demo estates ×N (commitments, fees, lifecycle causes):
                             decomposition p95 beside a bare GROUP BY resource scan, N viewers vs one, page queries
           --data DIR        keep generated estates in DIR and reuse them on the next run (a large one is costly)

@@ -15,13 +15,40 @@ internal static class CurFigure
     public const double TargetLinesPerSecond = 1_000_000;
     public const double TargetRatio = 3;
 
-    public static async Task RunAsync(IClickHouse ch, string folder, long lines, string format, bool firstLoadOnly = false)
+    /// <summary>One run's first load and the engine's own INSERT of the same file, measured one after the other.</summary>
+    public sealed record Result(Measure First, Measure Engine);
+
+    /// <summary>Medians over the runs of <see cref="RunAsync"/> (first loads only), beside the targets.</summary>
+    public static void Summarise(IReadOnlyList<Result> runs, long lines)
+    {
+        static double Median(IEnumerable<double> xs)
+        {
+            var s = xs.Order().ToList();
+            return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+        }
+        var wall = Median(runs.Select(r => r.First.Wall.TotalSeconds));
+        var ratio = Median(runs.Select(r => r.First.Wall / r.Engine.Wall));
+        var cpuRatio = Median(runs.Select(r => r.First.Cpu / r.Engine.Cpu));
+        var rate = lines / wall;
+        Console.WriteLine($"cur          first load over {runs.Count} runs: median {wall * 1000:N0} ms wall ({rate:N0} lines/s; runs " +
+                          $"{string.Join(" / ", runs.Select(r => $"{lines / r.First.Wall.TotalSeconds:N0}"))}) — target ≥ {TargetLinesPerSecond:N0} lines/s " +
+                          $"{(rate >= TargetLinesPerSecond ? "ok" : "MISSED")}; median {ratio:N1}× the engine's own wall time in the same run (runs " +
+                          $"{string.Join(" / ", runs.Select(r => $"{r.First.Wall / r.Engine.Wall:N1}×"))}), {cpuRatio:N1}× its CPU time " +
+                          $"(target ≤ {TargetRatio:N0}×) {(ratio <= TargetRatio ? "ok" : "MISSED")}");
+    }
+
+    public static async Task<Result> RunAsync(IClickHouse ch, string folder, long lines, string format, bool firstLoadOnly = false,
+        bool generate = true)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, format == "csv.gz" ? "bench-00001.csv.gz" : "bench-00001.snappy.parquet");
-        var sw = Stopwatch.StartNew();
-        await ch.ExecuteAsync(GenerateSql(path, format == "csv.gz" ? "CSVWithNames" : "Parquet", lines));
-        Console.WriteLine($"cur          generated a {lines:N0}-line CUR 2.0 {format} ({new FileInfo(path).Length / 1e6:N0} MB) in {Timing.Ms(sw.Elapsed)}");
+        foreach (var other in Directory.GetFiles(folder).Where(f => f != path)) File.Delete(other);
+        if (generate || !File.Exists(path))
+        {
+            var sw = Stopwatch.StartNew();
+            await ch.ExecuteAsync(GenerateSql(path, format == "csv.gz" ? "CSVWithNames" : "Parquet", lines));
+            Console.WriteLine($"cur          generated a {lines:N0}-line CUR 2.0 {format} ({new FileInfo(path).Length / 1e6:N0} MB) in {Timing.Ms(sw.Elapsed)}");
+        }
 
         var fn = format == "csv.gz" ? $"file('{path}', 'CSVWithNames')" : $"file('{path}', 'Parquet')";
         await ch.ExecuteAsync($"CREATE TABLE bench_cur_raw ENGINE = MergeTree ORDER BY tuple() AS SELECT * FROM {fn} LIMIT 0");
@@ -39,7 +66,7 @@ internal static class CurFigure
         var peak = PeakMemory.Bytes();
         Console.WriteLine($"cur          peak process memory {since}: {peak / 1e6:N0} MB for a {fileBytes / 1e6:N0} MB file of {lines:N0} lines " +
                           $"({peak / (double)lines:N0} bytes per line; flat means it does not grow with the file)");
-        if (firstLoadOnly) return;
+        if (firstLoadOnly) return new Result(first, engine);
 
         var again = await Measure.RunAsync(() => collector.RunAsync(scope, default));
         Console.WriteLine($"cur          unchanged re-run (fingerprint skip): {Timing.Ms(again.Wall)}");
@@ -56,6 +83,7 @@ internal static class CurFigure
         var daily = await Measure.RunAsync(async () => outcome = await collector.RunAsync(scope, default));
         Report("refresh adding a day (only changed days are diffed)", daily, engine, lines, outcome);
         Console.WriteLine($"cur          peak process memory of the restatements: {PeakMemory.Bytes() / 1e6:N0} MB");
+        return new Result(first, engine);
     }
 
     private static void Report(string what, Measure m, Measure engine, long lines, CollectorOutcome outcome)
@@ -69,7 +97,7 @@ internal static class CurFigure
     }
 
     /// <summary>Wall and process CPU time of one step (CPU time is the fair figure on a machine shared with other work).</summary>
-    private sealed record Measure(TimeSpan Wall, TimeSpan Cpu)
+    public sealed record Measure(TimeSpan Wall, TimeSpan Cpu)
     {
         public static async Task<Measure> RunAsync(Func<Task> work)
         {
