@@ -8,7 +8,8 @@ namespace Polo.Data.Analysis.Decomposition;
 /// Which resources moved between two windows of the same length, in one GROUP BY resource over the per-resource
 /// daily facts (<c>cost_resource_daily</c>, migration 080), grouped by resource_key (cityHash64(resource_id), which
 /// leads the table's order since migration 082: each resource's rows are read one after the other). A
-/// resource billed on one line (min(line_key) = max(line_key)) whose cost, usage and running hours are equal in both
+/// resource billed on one line (min(identity_key) = max(identity_key): one line identity in the windows, whose nine strings
+/// hold line_key's six) whose cost, usage and running hours are equal in both
 /// windows moved $0 with no part: it is summed per node of the grouping and never shipped. A resource billed on one
 /// usage line that moved is shipped whole from the same scan (its costs are its line's: the line
 /// <see cref="DeltaInputs.CostLinesAsync"/> would read; its usage comes with its <see cref="Details"/>). The others
@@ -103,6 +104,13 @@ internal static class MovedResources
             $"if(kind = 2, dictGetOrDefault('account_dict', '{attribute}', tuple(account_id), {fallback.Replace("@", "account_id")}), " +
             (kept[0] == "account_id" ? $"dictGetOrDefault('account_dict', '{attribute}', tuple(k1), {fallback.Replace("@", "k1")}))" : "'')");
         var usageTypes = string.Join(", ", new[] { "", LineItemTypes.Usage, LineItemTypes.DiscountedUsage, LineItemTypes.SavingsPlanCoveredUsage }.Select(t => $"'{t}'"));
+        // Every row read is in one window or the other: when they do not overlap, a baseline sum is the whole sum less the
+        // period's (exact for the Decimal costs; a double's last bits differ, far below the 1e-12 the moved test allows,
+        // and the usage figures shown come from the lines or the details, not from here). A plain sum is cheaper than sumIf.
+        var disjoint = baseline.Ranges.All(r => r.End <= period.Start || r.Start >= period.End);
+        string Sums(string column, string inBaseline, string inPeriod) => disjoint
+            ? $"sumIf({column}, {w}) AS {inPeriod}, sum({column}) - {inPeriod} AS {inBaseline}"
+            : $"sumIf({column}, {b}) AS {inBaseline}, sumIf({column}, {w}) AS {inPeriod}";
         // Per resource only numbers (its identity_key, whether it has one line, its sums); the unchanged resources are
         // then summed per identity_key, and only those groups and the moved resources look their strings up in
         // cost_line_identity (migration 081). A single-line resource's identity is its line's (line_key is part of it).
@@ -127,11 +135,9 @@ internal static class MovedResources
                            sum(r_bc) AS i_bc, sum(r_pc) AS i_pc, sum(r_pu) AS i_pu_amount, max(r_last_day) AS i_last_day
                     FROM
                     (
-                        SELECT resource_key AS rk, any(identity_key) AS ikey, toUInt8(min(line_key) = max(line_key)) AS one_line,
+                        SELECT resource_key AS rk, min(identity_key) AS ikey, toUInt8(ikey = max(identity_key)) AS one_line,
                                any(resource_check) AS r_check, toUInt8(min(resource_check) != max(resource_check)) AS r_shared,
-                               sumIf({cost}, {b}) AS r_bc, sumIf({cost}, {w}) AS r_pc,
-                               sumIf(usage_amount, {b}) AS r_bu, sumIf(usage_amount, {w}) AS r_pu,
-                               sumIf(running_hours, {b}) AS r_bh, sumIf(running_hours, {w}) AS r_ph,
+                               {Sums(cost, "r_bc", "r_pc")}, {Sums("usage_amount", "r_bu", "r_pu")}, {Sums("running_hours", "r_bh", "r_ph")},
                                max(day) AS r_last_day,
                                toUInt8(rk = cityHash64('') OR one_line = 0 OR r_bc != r_pc
                                        OR {DeltaInputs.Differ("r_bu", "r_pu")} OR {DeltaInputs.Differ("r_bh", "r_ph")}) AS moved
