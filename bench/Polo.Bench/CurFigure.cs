@@ -21,20 +21,16 @@ internal static class CurFigure
     /// <summary>Medians over the runs of <see cref="RunAsync"/> (first loads only), beside the targets.</summary>
     public static void Summarise(IReadOnlyList<Result> runs, long lines)
     {
-        static double Median(IEnumerable<double> xs)
-        {
-            var s = xs.Order().ToList();
-            return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
-        }
+        static double Median(IEnumerable<double> xs) => Timing.Percentile(xs.ToList(), 0.5);
         var wall = Median(runs.Select(r => r.First.Wall.TotalSeconds));
         var ratio = Median(runs.Select(r => r.First.Wall / r.Engine.Wall));
         var cpuRatio = Median(runs.Select(r => r.First.Cpu / r.Engine.Cpu));
         var rate = lines / wall;
         Console.WriteLine($"cur          first load over {runs.Count} runs: median {wall * 1000:N0} ms wall ({rate:N0} lines/s; runs " +
                           $"{string.Join(" / ", runs.Select(r => $"{lines / r.First.Wall.TotalSeconds:N0}"))}) — target ≥ {TargetLinesPerSecond:N0} lines/s " +
-                          $"{(rate >= TargetLinesPerSecond ? "ok" : "MISSED")}; median {ratio:N1}× the engine's own wall time in the same run (runs " +
+                          $"{Timing.Verdict(rate >= TargetLinesPerSecond)}; median {ratio:N1}× the engine's own wall time in the same run (runs " +
                           $"{string.Join(" / ", runs.Select(r => $"{r.First.Wall / r.Engine.Wall:N1}×"))}), {cpuRatio:N1}× its CPU time " +
-                          $"(target ≤ {TargetRatio:N0}×) {(ratio <= TargetRatio ? "ok" : "MISSED")}");
+                          $"(target ≤ {TargetRatio:N0}×) {Timing.Verdict(ratio <= TargetRatio)}");
     }
 
     public static async Task<Result> RunAsync(IClickHouse ch, string folder, long lines, string format, bool firstLoadOnly = false,

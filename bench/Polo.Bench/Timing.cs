@@ -31,9 +31,13 @@ internal static class Timing
     }
 
     /// <summary>Nearest-rank percentile.</summary>
-    public static TimeSpan Percentile(IReadOnlyCollection<TimeSpan> times, double p)
+    public static TimeSpan Percentile(IReadOnlyCollection<TimeSpan> times, double p) =>
+        TimeSpan.FromTicks((long)Percentile(times.Select(t => (double)t.Ticks).ToList(), p));
+
+    /// <summary>Nearest-rank percentile of plain figures (rates, ratios).</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, double p)
     {
-        var sorted = times.OrderBy(t => t).ToList();
+        var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
