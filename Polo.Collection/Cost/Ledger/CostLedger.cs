@@ -54,6 +54,9 @@ public sealed class CostLedger(IClickHouse ch)
     /// </summary>
     public async Task<long> RetireCoveredAsync(string source, string coveredBy, CancellationToken ct)
     {
+        // Most estates hold no Cost Explorer estimates once they read CUR: a look at the source column alone (~10 ms)
+        // spares the scan of every covering line's day and account (~120 ms wall per 5M CUR lines).
+        if (!await HoldsAnyAsync(source, ct)) return 0;
         var diffBatch = NewBatchId(source) + ":retire";
         try
         {
@@ -76,6 +79,10 @@ public sealed class CostLedger(IClickHouse ch)
             await DiscardAsync(diffBatch, CancellationToken.None);
         }
     }
+
+    private async Task<bool> HoldsAnyAsync(string source, CancellationToken ct) =>
+        await ch.ScalarAsync<long>($"SELECT count() FROM (SELECT 1 FROM {Table} WHERE source = {{source:String}} LIMIT 1)",
+            new QueryParams { ["source"] = source }, ct) > 0;
 
     private async Task<long> CommitAsync(string diffBatch, string source, CancellationToken ct)
     {

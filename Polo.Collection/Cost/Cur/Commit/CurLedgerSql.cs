@@ -15,7 +15,7 @@ internal static class CurLedgerSql
     /// <summary>The ledger's own columns, cast to the plain types the projection yields (for UNION ALL).</summary>
     internal static string HeldKeys => string.Join(", ", Keys.Select(k => k switch
     {
-        "hour" or "billing_period" or "billed_tags" or "resource_id" or "cluster" or "index_name" or "commitment_arn" => $"h.{k} AS {k}",
+        "hour" or "billing_period" or "billed_tags" or "resource_id" or "cluster" or "index_name" => $"h.{k} AS {k}",
         _ => $"toString(h.{k}) AS {k}",
     }));
 
